@@ -1,0 +1,47 @@
+"""The feed registry projection and each source's fetch state."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Boolean, Column, DateTime, Integer, MetaData, Table, Text, func
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = MetaData()
+
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("feed_id", Text, primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("title", Text),
+    Column("owner", Text),
+    Column("country", Text),
+    Column("language", Text),
+    Column("official", Boolean, nullable=False, default=False),
+    Column("min_interval_s", Integer, nullable=False),
+    Column("max_interval_s", Integer, nullable=False),
+    Column("fetch_full_text", Boolean, nullable=False, default=False),
+    Column("config", JSONB, nullable=False),
+    Column("registered_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("removed_at", DateTime(timezone=True)),
+    Column("version", Integer, nullable=False),
+)
+
+# Operational state of fetching, not derived from events: rewritten on every fetch.
+feed_fetch_state = Table(
+    "feed_fetch_state",
+    metadata,
+    Column("feed_id", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_status", Text),
+    Column("last_error", Text),
+    Column("last_fetched_at", DateTime(timezone=True)),
+    Column("last_success_at", DateTime(timezone=True)),
+    Column("consecutive_failures", Integer, nullable=False, server_default="0"),
+    Column("next_check_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("healthy", Boolean, nullable=False, server_default="true"),
+    Column("items_seen", BigInteger, nullable=False, server_default="0"),
+    Column("newest_item_at", DateTime(timezone=True)),
+)

@@ -1,0 +1,54 @@
+"""Story events as dedupe publishes them to `news.stories`.
+
+Each carries the item that started or joined the story, so the alerts service can read claims
+from it without a lookup.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from shared.events.registry import EventPayload
+
+MergeMethod = Literal["guid", "url", "text_hash", "minhash", "simhash"]
+
+
+class StoryItem(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    item_event_id: str
+    item_stream_id: str
+    source_id: str
+    source_owner: str | None = None
+    source_country: str | None = None
+    source_official: bool = False
+    url: str | None = None
+    title: str = ""
+    text: str = ""
+    language: str | None = None
+    published_at: datetime
+
+
+class StoryStarted(EventPayload):
+    event_type = "story.started"
+
+    story_id: str
+    item: StoryItem
+    first_seen_at: datetime
+
+
+class StoryItemMerged(EventPayload):
+    event_type = "story.item_merged"
+
+    story_id: str
+    item: StoryItem
+    method: MergeMethod
+    similarity: float
+    source_count: int
+
+
+def story_stream(story_id: str) -> str:
+    return f"story-{story_id}"

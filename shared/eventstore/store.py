@@ -1,0 +1,141 @@
+"""Append to and read from the event log.
+
+Appends take one transaction-scoped advisory lock, so transactions that write events commit one
+after another and global positions become visible in order: a reader following the log by
+position never skips an event that commits late. Every writer takes this lock before any other
+lock it needs, which keeps the order of locks the same everywhere (no deadlocks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.events import Event
+from shared.eventstore.tables import events
+
+APPEND_LOCK_KEY = 0x5173_7265_7001  # "sitrep" log lock
+NOTIFY_CHANNEL = "sitrep_events"
+
+
+class _Expectation:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+ANY_VERSION: Any = _Expectation("ANY_VERSION")
+NO_STREAM = 0
+
+
+class ConcurrencyError(RuntimeError):
+    """The stream was not at the version the writer expected."""
+
+
+async def take_append_lock(conn: AsyncConnection) -> None:
+    await conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": APPEND_LOCK_KEY})
+
+
+class EventStore:
+    async def stream_version(self, conn: AsyncConnection, stream_id: str) -> int:
+        result = await conn.execute(
+            select(func.coalesce(func.max(events.c.stream_version), 0)).where(
+                events.c.stream_id == stream_id
+            )
+        )
+        return int(result.scalar_one())
+
+    async def append(
+        self,
+        conn: AsyncConnection,
+        stream_id: str,
+        new_events: Sequence[Event],
+        expected_version: int = ANY_VERSION,
+    ) -> list[Event]:
+        """Append events to one stream atomically; returns them with stream version and position.
+
+        `expected_version` is the stream's current version the caller saw (`NO_STREAM` for a new
+        stream) or `ANY_VERSION`.
+        """
+        if not new_events:
+            return []
+        await take_append_lock(conn)
+        current = await self.stream_version(conn, stream_id)
+        if expected_version is not ANY_VERSION and current != expected_version:
+            raise ConcurrencyError(
+                f"stream {stream_id} is at version {current}, expected {expected_version}"
+            )
+        rows = [
+            {
+                "id": event.id,
+                "stream_id": stream_id,
+                "stream_version": current + n,
+                "type": event.type,
+                "version": event.version,
+                "source": event.source,
+                "subject": event.subject,
+                "time": event.time,
+                "correlation_id": event.correlation_id,
+                "causation_id": event.causation_id,
+                "data": event.data,
+            }
+            for n, event in enumerate(new_events, start=1)
+        ]
+        result = await conn.execute(insert(events).returning(events.c.position), rows)
+        positions = [row[0] for row in result]
+        await conn.execute(
+            text("SELECT pg_notify(:channel, :payload)"),
+            {"channel": NOTIFY_CHANNEL, "payload": str(positions[-1])},
+        )
+        return [
+            event.replace(stream_id=stream_id, stream_version=current + n, position=position)
+            for n, (event, position) in enumerate(zip(new_events, positions, strict=True), start=1)
+        ]
+
+    async def read_stream(self, conn: AsyncConnection, stream_id: str) -> list[Event]:
+        result = await conn.execute(
+            select(events).where(events.c.stream_id == stream_id).order_by(events.c.stream_version)
+        )
+        return [row_to_event(row) for row in result.mappings()]
+
+    async def read_all(
+        self,
+        conn: AsyncConnection,
+        after: int = 0,
+        limit: int = 1000,
+        types: Sequence[str] | None = None,
+    ) -> list[Event]:
+        """Events after a global position, in order."""
+        query = select(events).where(events.c.position > after)
+        if types:
+            query = query.where(events.c.type.in_(list(types)))
+        result = await conn.execute(query.order_by(events.c.position).limit(limit))
+        return [row_to_event(row) for row in result.mappings()]
+
+    async def last_position(self, conn: AsyncConnection) -> int:
+        result = await conn.execute(select(func.coalesce(func.max(events.c.position), 0)))
+        return int(result.scalar_one())
+
+
+def row_to_event(row: Any) -> Event:
+    time: datetime = row["time"]
+    return Event(
+        type=row["type"],
+        version=row["version"],
+        data=row["data"],
+        stream_id=row["stream_id"],
+        source=row["source"],
+        subject=row["subject"],
+        id=str(row["id"]),
+        time=time,
+        correlation_id=row["correlation_id"],
+        causation_id=row["causation_id"],
+        stream_version=row["stream_version"],
+        position=row["position"],
+    )

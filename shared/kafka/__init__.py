@@ -1,0 +1,1 @@
+"""Kafka helpers: an idempotent producer, a transactional-in-Postgres consumer loop, a relay."""

@@ -1,0 +1,224 @@
+"""The consumer loop: handle a batch in one PostgreSQL transaction, then commit Kafka offsets.
+
+Exactly-once in effect: the offsets consumed and the ids of the events handled are written in the
+same transaction as the work they caused, and the loop resumes from the offsets stored in
+PostgreSQL on every partition assignment. A message that keeps failing goes to `<topic>.dlq` with
+its error and the loop moves on; a transient failure (database or broker away) rolls the batch
+back and retries it after a pause.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import traceback
+from collections.abc import Awaitable, Callable
+
+from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
+from aiokafka.structs import ConsumerRecord
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+from shared.events import Event, EventDecodeError
+from shared.eventstore import consumer_offsets, inbox
+from shared.kafka.producer import EventProducer
+from shared.kafka.topics import dead_letter_topic
+from shared.logs import bind_context, get_logger
+from shared.observability import metrics
+from shared.unit_of_work import Database, UnitOfWork
+
+log = get_logger(__name__)
+
+Handler = Callable[[UnitOfWork, Event], Awaitable[None]]
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Errors of the infrastructure, not of the message: retry the batch rather than dead-letter."""
+    if isinstance(exc, (OperationalError, InterfaceError, ConnectionError, OSError, asyncio.TimeoutError)):
+        return True
+    return isinstance(exc, DBAPIError) and exc.connection_invalidated
+
+
+class _SeekToStoredOffsets(ConsumerRebalanceListener):
+    def __init__(self, loop: ConsumerLoop) -> None:
+        self._loop = loop
+
+    async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
+        pass
+
+    async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
+        await self._loop.seek_to_stored_offsets(assigned)
+
+
+class ConsumerLoop:
+    def __init__(
+        self,
+        *,
+        bootstrap: str,
+        topics: list[str],
+        group_id: str,
+        handler: Handler,
+        db: Database,
+        producer: EventProducer,
+        batch_size: int = 200,
+        max_attempts: int = 3,
+        retry_pause: float = 1.0,
+    ) -> None:
+        self.topics = topics
+        self.group_id = group_id
+        self.handler = handler
+        self.db = db
+        self.producer = producer
+        self.max_attempts = max_attempts
+        self.retry_pause = retry_pause
+        self.batch_size = batch_size
+        self.consumer = AIOKafkaConsumer(
+            bootstrap_servers=bootstrap,
+            group_id=group_id,
+            client_id=group_id,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            isolation_level="read_committed",
+            max_poll_interval_ms=300_000,
+        )
+        self.ready = False
+
+    async def start(self) -> None:
+        self.consumer.subscribe(self.topics, listener=_SeekToStoredOffsets(self))
+        await self.consumer.start()
+
+    async def stop(self) -> None:
+        """Leave the group; the batch in hand has already been committed by `run`."""
+        await self.consumer.stop()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            batches = await self.consumer.getmany(timeout_ms=500, max_records=self.batch_size)
+            self.ready = True
+            for tp, records in batches.items():
+                await self._process_with_retry(tp, records, stop)
+            await self._export_lag()
+
+    async def seek_to_stored_offsets(self, partitions: set[TopicPartition]) -> None:
+        if not partitions:
+            return
+        async with self.db.engine.connect() as conn:
+            rows = await conn.execute(
+                select(consumer_offsets.c.topic, consumer_offsets.c.partition, consumer_offsets.c.next_offset).where(
+                    consumer_offsets.c.group_id == self.group_id,
+                    consumer_offsets.c.topic.in_([tp.topic for tp in partitions]),
+                )
+            )
+            stored = {(r.topic, r.partition): r.next_offset for r in rows}
+        for tp in partitions:
+            if (tp.topic, tp.partition) in stored:
+                self.consumer.seek(tp, stored[(tp.topic, tp.partition)])
+
+    async def _process_with_retry(self, tp: TopicPartition, records: list[ConsumerRecord], stop: asyncio.Event) -> None:
+        pause = self.retry_pause
+        while True:
+            try:
+                await self.process_batch(tp, records)
+                return
+            except Exception as exc:
+                if not is_transient(exc) or stop.is_set():
+                    raise
+                metrics.batch_failures.labels(self.group_id, tp.topic).inc()
+                log.warning("batch_retry", topic=tp.topic, partition=tp.partition, error=repr(exc), pause=pause)
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 30.0)
+
+    async def process_batch(self, tp: TopicPartition, records: list[ConsumerRecord]) -> None:
+        started = time.perf_counter()
+        outcomes: list[str] = []
+        async with self.db.transaction() as uow:
+            await uow.lock()
+            next_offset = await self._stored_offset(uow, tp)
+            for record in records:
+                if next_offset is not None and record.offset < next_offset:
+                    outcomes.append("duplicate")
+                    continue
+                outcomes.append(await self._handle_record(uow, record))
+            await uow.conn.execute(
+                pg_insert(consumer_offsets)
+                .values(group_id=self.group_id, topic=tp.topic, partition=tp.partition, next_offset=records[-1].offset + 1)
+                .on_conflict_do_update(
+                    index_elements=["group_id", "topic", "partition"],
+                    set_={"next_offset": records[-1].offset + 1, "updated_at": pg_insert(consumer_offsets).excluded.updated_at},
+                )
+            )
+        try:
+            await self.consumer.commit({tp: records[-1].offset + 1})
+        except Exception as exc:  # noqa: BLE001 — PostgreSQL holds the truth; Kafka's copy can lag
+            log.warning("kafka_commit_failed", topic=tp.topic, partition=tp.partition, error=repr(exc))
+        per_message = (time.perf_counter() - started) / len(records)
+        for outcome in outcomes:
+            metrics.messages_consumed.labels(self.group_id, tp.topic, outcome).inc()
+            metrics.message_processing_seconds.labels(self.group_id, tp.topic).observe(per_message)
+
+    async def _stored_offset(self, uow: UnitOfWork, tp: TopicPartition) -> int | None:
+        result = await uow.conn.execute(
+            select(consumer_offsets.c.next_offset)
+            .where(
+                consumer_offsets.c.group_id == self.group_id,
+                consumer_offsets.c.topic == tp.topic,
+                consumer_offsets.c.partition == tp.partition,
+            )
+            .with_for_update()
+        )
+        return result.scalar_one_or_none()
+
+    async def _handle_record(self, uow: UnitOfWork, record: ConsumerRecord) -> str:
+        try:
+            event = Event.from_json(record.value)
+        except EventDecodeError as exc:
+            await self._dead_letter(record, exc)
+            return "dead_lettered"
+        bind_context(correlation_id=event.correlation_id, event_id=event.id)
+        first_time = await uow.conn.execute(
+            pg_insert(inbox)
+            .values(group_id=self.group_id, event_id=event.id)
+            .on_conflict_do_nothing()
+            .returning(inbox.c.event_id)
+        )
+        if first_time.first() is None:
+            return "duplicate"
+        error: Exception | None = None
+        for _ in range(self.max_attempts):
+            savepoint = await uow.conn.begin_nested()
+            recorded = len(uow.recorded)
+            try:
+                await self.handler(uow, event)
+                await savepoint.commit()
+                return "handled"
+            except Exception as exc:
+                if is_transient(exc):
+                    raise
+                await savepoint.rollback()
+                del uow.recorded[recorded:]
+                error = exc
+        assert error is not None
+        await self._dead_letter(record, error)
+        return "dead_lettered"
+
+    async def _dead_letter(self, record: ConsumerRecord, error: Exception) -> None:
+        log.error("dead_lettered", topic=record.topic, partition=record.partition, offset=record.offset, error=repr(error))
+        detail = "".join(traceback.format_exception_only(error)).strip()[:2000]
+        headers = list(record.headers or []) + [
+            ("sitrep_error", detail.encode()),
+            ("sitrep_original_topic", record.topic.encode()),
+            ("sitrep_original_partition", str(record.partition).encode()),
+            ("sitrep_original_offset", str(record.offset).encode()),
+            ("sitrep_consumer_group", self.group_id.encode()),
+        ]
+        await self.producer.send_raw(dead_letter_topic(record.topic), record.value, record.key, headers)
+        metrics.dead_letters.labels(self.group_id, record.topic).inc()
+
+    async def _export_lag(self) -> None:
+        for tp in self.consumer.assignment():
+            highwater = self.consumer.highwater(tp)
+            if highwater is None:
+                continue
+            position = await self.consumer.position(tp)
+            metrics.consumer_lag.labels(self.group_id, tp.topic, str(tp.partition)).set(max(highwater - position, 0))

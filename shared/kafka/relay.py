@@ -1,0 +1,111 @@
+"""Publishes events from the log to Kafka: the event log is the outbox.
+
+A service appends events in its database transaction; the relay follows the log by global
+position and publishes the types it owns, then records how far it got. A crash between the two
+republishes a few events, which consumers drop by event id (their inbox). Only one instance of a
+relay publishes at a time (its position row is locked while it works).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from shared.events import Event
+from shared.eventstore import EventStore, relay_positions
+from shared.kafka.producer import EventProducer
+from shared.logs import get_logger
+from shared.observability.metrics import relay_position, relay_published
+
+log = get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class Route:
+    """Events of these types go to `topic`, keyed by `key(event)`."""
+
+    types: frozenset[str]
+    topic: str
+    key: Callable[[Event], str]
+
+
+class EventRelay:
+    def __init__(
+        self,
+        name: str,
+        engine: AsyncEngine,
+        producer: EventProducer,
+        routes: list[Route],
+        batch_size: int = 500,
+        idle_sleep: float = 0.05,
+        max_idle_sleep: float = 0.5,
+    ) -> None:
+        self.name = name
+        self.engine = engine
+        self.producer = producer
+        self.routes = routes
+        self.batch_size = batch_size
+        self.idle_sleep = idle_sleep
+        self.max_idle_sleep = max_idle_sleep
+        self._types = sorted({t for route in routes for t in route.types})
+        self._store = EventStore()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        sleep = self.idle_sleep
+        while not stop.is_set():
+            try:
+                published = await self.publish_once()
+            except Exception as exc:  # noqa: BLE001 — keep relaying after outages
+                log.warning("relay_failed", relay=self.name, error=repr(exc))
+                published = 0
+                sleep = self.max_idle_sleep
+            if published:
+                sleep = self.idle_sleep
+                continue
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=sleep)
+            except TimeoutError:
+                pass
+            sleep = min(sleep * 2, self.max_idle_sleep)
+
+    async def publish_once(self) -> int:
+        """Publish the next batch; returns how many events were published."""
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                pg_insert(relay_positions)
+                .values(name=self.name, position=0)
+                .on_conflict_do_nothing(index_elements=["name"])
+            )
+            row = (
+                await conn.execute(
+                    select(relay_positions.c.position)
+                    .where(relay_positions.c.name == self.name)
+                    .with_for_update(skip_locked=True)
+                )
+            ).first()
+            if row is None:
+                return 0  # another instance holds this relay
+            events = await self._store.read_all(conn, after=row.position, limit=self.batch_size, types=self._types)
+            if not events:
+                return 0
+            messages = [
+                (route.topic, event, route.key(event))
+                for event in events
+                for route in self.routes
+                if event.type in route.types
+            ]
+            await self.producer.send_many(messages)
+            last = events[-1].position
+            await conn.execute(
+                text("UPDATE relay_positions SET position = :p, updated_at = now() WHERE name = :n"),
+                {"p": last, "n": self.name},
+            )
+        for topic, _, _ in messages:
+            relay_published.labels(self.name, topic).inc()
+        relay_position.labels(self.name).set(last)
+        return len(events)

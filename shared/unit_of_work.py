@@ -1,0 +1,51 @@
+"""One database transaction in which events are appended and projected together."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from shared.events import Event
+from shared.eventstore import ANY_VERSION, EventStore
+from shared.eventstore.store import take_append_lock
+from shared.observability.metrics import events_appended
+from shared.projections import Projections
+
+
+class UnitOfWork:
+    """Wraps a connection in a transaction; `record` appends events and applies projections."""
+
+    def __init__(self, conn: AsyncConnection, projections: Projections, store: EventStore | None = None):
+        self.conn = conn
+        self.projections = projections
+        self.store = store or EventStore()
+        self.recorded: list[Event] = []
+
+    async def lock(self) -> None:
+        """Take the log's append lock now, before any other lock this transaction needs."""
+        await take_append_lock(self.conn)
+
+    async def record(
+        self, stream_id: str, events: Sequence[Event], expected_version: int = ANY_VERSION
+    ) -> list[Event]:
+        stored = await self.store.append(self.conn, stream_id, events, expected_version)
+        for event in stored:
+            await self.projections.apply(self.conn, event)
+            events_appended.labels(event.type).inc()
+        self.recorded.extend(stored)
+        return stored
+
+
+class Database:
+    """The engine plus the projections every writer applies."""
+
+    def __init__(self, engine: AsyncEngine, projections: Projections) -> None:
+        self.engine = engine
+        self.projections = projections
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[UnitOfWork]:
+        async with self.engine.begin() as conn:
+            yield UnitOfWork(conn, self.projections)
