@@ -1,10 +1,14 @@
-"""Wires the alerts service: consume `news.stories`."""
+"""Wires the alerts service: consume `news.stories`, record claims and alerts, and run the
+delivery worker beside the consumer."""
 
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 
-from services.alerts.handler import handle_story
+from services.alerts.handler import StoryHandler
+from services.alerts.settings import AlertsSettings
+from services.alerts.worker import run_delivery_worker
 from services.projections import all_projections
 from shared.kafka.topics import NEWS_STORIES
 from shared.observability.health import Health
@@ -12,7 +16,12 @@ from shared.pipeline import run_pipeline_service
 from shared.settings import Settings
 
 
-async def main(settings: Settings, stop: asyncio.Event, health: Health) -> None:
+async def main(settings: Settings, stop: asyncio.Event, health: Health, alerts: AlertsSettings | None = None) -> None:
+    alerts = alerts or AlertsSettings()
+
+    async def deliver(db, _producer, stop_event: asyncio.Event) -> None:
+        await run_delivery_worker(db, alerts, settings.allow_private_networks, stop_event)
+
     await run_pipeline_service(
         name="alerts",
         settings=settings,
@@ -20,5 +29,11 @@ async def main(settings: Settings, stop: asyncio.Event, health: Health) -> None:
         health=health,
         projections=all_projections(),
         consume=[NEWS_STORIES],
-        handler=handle_story,
+        handler=StoryHandler(api_url=alerts.public_api_url, first_delay_s=alerts.retry_policy().first_delay()),
+        extra_tasks=[deliver],
     )
+
+
+def with_settings(alerts: AlertsSettings):
+    """`main` with these alerts settings, for running in-process (tests, benchmarks)."""
+    return partial(main, alerts=alerts)

@@ -1,14 +1,60 @@
-"""Handles each story event: the claims in its item are read and recorded (see the claims issue)."""
+"""Handles each story event: reads the claims in its item, records each with its novelty, and
+queues alerts for the subscriptions that want them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from services.alerts.alerting import queue_alerts
+from services.alerts.claims import extract_claims
+from services.alerts.claims.novelty import identity_key
+from services.alerts.observations import observe_claim
 from shared.events import Event
+from shared.events.claims import Evidence
+from shared.events.stories import StoryItem
 from shared.logs import get_logger
 from shared.unit_of_work import UnitOfWork
 
 log = get_logger(__name__)
 
 
-async def handle_story(uow: UnitOfWork, event: Event) -> None:
-    story = event.payload()
-    log.info("story_received", story_id=story.story_id, type=event.type, title=story.item.title[:120])
+def item_text(item: StoryItem) -> str:
+    """The text claims are read from: the title as its own first line, then the body.
+    Evidence offsets count from the start of this text."""
+    return f"{item.title}\n\n{item.text}" if item.title else item.text
+
+
+def default_claimant(item: StoryItem) -> str | None:
+    """An official channel speaks for its owner when the text names nobody."""
+    return item.source_owner if item.source_official else None
+
+
+def evidence_for(claim, story_id: str, item: StoryItem) -> Evidence:
+    return Evidence(
+        sentence=claim.sentence, start=claim.start, end=claim.end, story_id=story_id,
+        item_event_id=item.item_event_id, item_stream_id=item.item_stream_id, source_id=item.source_id,
+        source_url=item.url, source_owner=item.source_owner, source_official=item.source_official,
+        source_country=item.source_country, language=item.language, title=item.title,
+        published_at=item.published_at,
+    )
+
+
+class StoryHandler:
+    def __init__(self, *, api_url: str, first_delay_s: float = 0.0, extract: Callable = extract_claims) -> None:
+        self.api_url = api_url
+        self.first_delay_s = first_delay_s
+        self.extract = extract
+
+    async def __call__(self, uow: UnitOfWork, event: Event) -> None:
+        story = event.payload()
+        item: StoryItem = story.item
+        found = self.extract(item_text(item), item.published_at.date(), default_claimant(item))
+        seen: set[str] = set()
+        queued = 0
+        for claim in found:
+            if (key := identity_key(claim)) in seen:
+                continue  # the same claim twice in one item (headline and body) is one observation
+            seen.add(key)
+            stored, observed = await observe_claim(uow, claim, evidence_for(claim, story.story_id, item), caused_by=event)
+            queued += len(await queue_alerts(uow, stored, observed, api_url=self.api_url, first_delay_s=self.first_delay_s))
+        log.info("story_read", story_id=story.story_id, type=event.type, claims=len(found), alerts=queued)

@@ -1,0 +1,109 @@
+"""After a claim is observed: match it against every live subscription and queue one alert per
+subscription and claim (`alert.queued`), with the payload frozen so every retry sends the same."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from services.alerts import metrics
+from services.alerts.matching import matches
+from services.alerts.payload import claim_payload
+from services.alerts.tables import claims, deliveries, subscriptions
+from services.dedupe.tables import stories, story_items
+from shared.events import Event
+from shared.events.claims import ClaimObserved
+from shared.events.subscriptions import SubscriptionFilters
+from shared.events.webhooks import AlertQueued, delivery_stream
+from shared.eventstore import NO_STREAM
+from shared.ids import new_id
+from shared.unit_of_work import UnitOfWork
+
+SOURCE = "sitrep/alerts"
+
+
+async def live_subscriptions(uow: UnitOfWork) -> list[tuple[str, SubscriptionFilters]]:
+    rows = await uow.conn.execute(
+        select(subscriptions.c.subscription_id, subscriptions.c.filters)
+        .where(subscriptions.c.enabled, subscriptions.c.deleted_at.is_(None))
+        .order_by(subscriptions.c.created_at)
+    )
+    return [(r.subscription_id, SubscriptionFilters.model_validate(r.filters)) for r in rows]
+
+
+async def story_view(uow: UnitOfWork, story_id: str) -> dict[str, Any]:
+    story = (await uow.conn.execute(select(stories).where(stories.c.story_id == story_id))).mappings().first()
+    sources = await uow.conn.execute(
+        select(story_items.c.source_id, story_items.c.source_owner.label("owner"),
+               story_items.c.source_country.label("country"), story_items.c.url, story_items.c.title,
+               story_items.c.published_at)
+        .where(story_items.c.story_id == story_id)
+        .order_by(story_items.c.published_at)
+    )
+    view = {"story_id": story_id, "sources": [dict(r) for r in sources.mappings()]}
+    if story is not None:
+        view |= {"title": story["title"], "url": story["url"], "first_seen_at": story["first_seen_at"]}
+    return view
+
+
+async def previous_claim(uow: UnitOfWork, claim_id: str | None) -> dict[str, Any] | None:
+    if claim_id is None:
+        return None
+    row = (await uow.conn.execute(select(claims).where(claims.c.claim_id == claim_id))).mappings().first()
+    if row is None:
+        return None
+    return {
+        "id": row["claim_id"], "category": row["category"], "subject": row["subject"],
+        "count": None if row["count_min"] is None and row["count_max"] is None
+        else {"min": row["count_min"], "max": row["count_max"]},
+        "claimant": row["claimant"], "first_observed_at": row["first_observed_at"].isoformat(),
+        "source_count": row["source_count"],
+    }
+
+
+async def _already_queued(uow: UnitOfWork, subscription_id: str, claim_id: str) -> bool:
+    found = await uow.conn.execute(
+        select(deliveries.c.delivery_id).where(
+            deliveries.c.subscription_id == subscription_id, deliveries.c.claim_id == claim_id
+        )
+    )
+    return found.first() is not None
+
+
+async def queue_alerts(
+    uow: UnitOfWork, claim_event: Event, observed: ClaimObserved, *, api_url: str, first_delay_s: float = 0.0,
+) -> list[str]:
+    """Queue an alert for each subscription that wants this observation; returns delivery ids.
+
+    Runs under the log's append lock (taken by the consumer), so the check for an earlier alert
+    and the append cannot race; the unique key (subscription_id, claim_id) backs it up.
+    """
+    wanted = [sid for sid, filters in await live_subscriptions(uow) if matches(filters, observed)]
+    queued: list[str] = []
+    story: dict[str, Any] | None = None
+    previous: dict[str, Any] | None = None
+    for subscription_id in wanted:
+        if await _already_queued(uow, subscription_id, observed.claim_id):
+            continue
+        if story is None:
+            story = await story_view(uow, observed.evidence.story_id)
+            previous = await previous_claim(uow, observed.refers_to)
+        delivery_id = new_id()
+        message_id = f"msg_{delivery_id.replace('-', '')}"
+        ids = {"subscription_id": subscription_id, "delivery_id": delivery_id, "message_id": message_id}
+        payload = claim_payload(claim_event=claim_event, observed=observed, story=story, previous=previous,
+                                ids=ids, api_url=api_url)
+        event_payload = AlertQueued(
+            delivery_id=delivery_id, message_id=message_id, subscription_id=subscription_id,
+            claim_id=observed.claim_id, claim_event_id=claim_event.id, story_id=observed.evidence.story_id,
+            claim_observed_at=claim_event.time, first_attempt_at=claim_event.time + timedelta(seconds=first_delay_s),
+            payload=payload,
+        )
+        stream = delivery_stream(delivery_id)
+        event = Event.new(event_payload, stream_id=stream, source=SOURCE, subject=delivery_id, caused_by=claim_event)
+        await uow.record(stream, [event], expected_version=NO_STREAM)
+        metrics.alerts_queued.inc()
+        queued.append(delivery_id)
+    return queued

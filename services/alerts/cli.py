@@ -1,0 +1,230 @@
+"""`sitrep subscriptions …`: add, change, list, remove, rotate secrets, send a test ping, redeliver."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from datetime import UTC, datetime
+from typing import Any, Optional
+
+import typer
+
+subscriptions_app = typer.Typer(help="Webhook subscriptions: who gets which claims.", no_args_is_help=True)
+
+_CSV = "comma-separated"
+
+
+def _csv(value: str | None) -> list[str] | None:
+    return None if value is None else [part.strip() for part in value.split(",") if part.strip()]
+
+
+FILTER_OPTIONS = ("kinds", "categories", "novelty", "sides", "parties", "claimants", "official_only", "countries",
+                  "languages", "keywords", "min_count", "subjects")
+
+
+def _filters(arguments: dict[str, Any]) -> dict[str, Any]:
+    """The filter options that were given among a command's arguments, as SubscriptionFilters fields."""
+    options = {k: arguments[k] for k in FILTER_OPTIONS}
+    lists = {k: _csv(v) for k, v in options.items() if k not in ("official_only", "min_count")}
+    given = {k: v for k, v in lists.items() if v is not None}
+    if options.get("official_only") is not None:
+        given["official_only"] = options["official_only"]
+    if options.get("min_count") is not None:
+        given["min_count"] = options["min_count"]
+    return given
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _run(coro):
+    from pydantic import ValidationError
+
+    from services.alerts.address_guard import UrlRefused
+    from services.alerts.deliveries import DeliveryNotFound, DeliveryPending
+    from services.alerts.subscriptions import SubscriptionNotFound
+
+    try:
+        return asyncio.run(coro)
+    except (SubscriptionNotFound, DeliveryNotFound) as exc:
+        raise _fail(f"not found: {exc}") from exc
+    except (UrlRefused, DeliveryPending) as exc:
+        raise _fail(str(exc)) from exc
+    except ValidationError as exc:
+        raise _fail(str(exc), 2) from exc
+
+
+def _database():
+    from services.cli import _database as database
+
+    return database()
+
+
+def _allow_private() -> bool:
+    from shared.settings import get_settings
+
+    return get_settings().allow_private_networks
+
+
+KINDS = typer.Option(None, help=f"claim kinds ({_CSV}): casualty, ceasefire")
+CATEGORIES = typer.Option(None, help=f"categories ({_CSV}), e.g. killed,downed,call,violation")
+NOVELTY = typer.Option(None, help=f"novelty ({_CSV}); default new,updated")
+SIDES = typer.Option(None, help=f"sides that suffered a casualty claim ({_CSV})")
+PARTIES = typer.Option(None, help=f"parties to a ceasefire claim ({_CSV})")
+CLAIMANTS = typer.Option(None, help=f"who makes the claim ({_CSV}; matches names containing these)")
+OFFICIAL = typer.Option(None, "--official-only/--any-source", help="only claims read in official channels")
+COUNTRIES = typer.Option(None, help=f"source countries ({_CSV}, ISO codes)")
+LANGUAGES = typer.Option(None, help=f"languages ({_CSV}), e.g. en,ru")
+KEYWORDS = typer.Option(None, help=f"words in the sentence or title ({_CSV})")
+MIN_COUNT = typer.Option(None, help="smallest count a casualty claim must reach")
+SUBJECTS = typer.Option(None, help=f"what was hit ({_CSV}), e.g. soldier,tank,helicopter")
+
+
+@subscriptions_app.command("add")
+def add(
+    url: str, description: Optional[str] = typer.Option(None), kinds: Optional[str] = KINDS,
+    categories: Optional[str] = CATEGORIES, novelty: Optional[str] = NOVELTY, sides: Optional[str] = SIDES,
+    parties: Optional[str] = PARTIES, claimants: Optional[str] = CLAIMANTS, official_only: Optional[bool] = OFFICIAL,
+    countries: Optional[str] = COUNTRIES, languages: Optional[str] = LANGUAGES, keywords: Optional[str] = KEYWORDS,
+    min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS,
+) -> None:
+    """Subscribe a webhook URL; prints its id and signing secret (shown only this once)."""
+    from services.alerts.subscriptions import create_subscription
+    from shared.events.subscriptions import SubscriptionFilters, SubscriptionSettings
+
+    filters = _filters(locals())
+
+    async def go():
+        settings = SubscriptionSettings(url=url, description=description, filters=SubscriptionFilters(**filters))
+        async with _database() as db, db.transaction() as uow:
+            return await create_subscription(uow, settings, allow_private=_allow_private())
+
+    created = _run(go())
+    typer.echo(json.dumps({"subscription_id": created.subscription_id, "secret": created.secret, "key_id": created.key_id}))
+    typer.echo("keep the secret now: it is not shown again", err=True)
+
+
+@subscriptions_app.command("update")
+def update(
+    subscription_id: str, url: Optional[str] = typer.Option(None), description: Optional[str] = typer.Option(None),
+    enabled: Optional[bool] = typer.Option(None, "--enable/--disable"), kinds: Optional[str] = KINDS,
+    categories: Optional[str] = CATEGORIES, novelty: Optional[str] = NOVELTY, sides: Optional[str] = SIDES,
+    parties: Optional[str] = PARTIES, claimants: Optional[str] = CLAIMANTS, official_only: Optional[bool] = OFFICIAL,
+    countries: Optional[str] = COUNTRIES, languages: Optional[str] = LANGUAGES, keywords: Optional[str] = KEYWORDS,
+    min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS,
+) -> None:
+    """Change a subscription's URL, description, state or filters (filters not given stay as they are)."""
+    from services.alerts.subscriptions import get_subscription, update_subscription
+
+    filters = _filters(locals())
+    changes = {k: v for k, v in {"url": url, "description": description, "enabled": enabled}.items() if v is not None}
+
+    async def go():
+        async with _database() as db, db.transaction() as uow:
+            if filters:
+                changes["filters"] = {**(await get_subscription(uow.conn, subscription_id))["filters"], **filters}
+            return await update_subscription(uow, subscription_id, changes, reason="changed from the command line",
+                                             allow_private=_allow_private())
+
+    typer.echo(json.dumps(_run(go())))
+
+
+@subscriptions_app.command("list")
+def list_() -> None:
+    """Subscriptions as JSON lines (secrets are never listed)."""
+    from sqlalchemy import select
+
+    from services.alerts.tables import subscriptions
+
+    async def go():
+        async with _database() as db, db.engine.connect() as conn:
+            rows = await conn.execute(
+                select(subscriptions).where(subscriptions.c.deleted_at.is_(None)).order_by(subscriptions.c.created_at)
+            )
+            for row in rows.mappings():
+                sys.stdout.write(json.dumps(dict(row), default=str) + "\n")
+
+    _run(go())
+
+
+@subscriptions_app.command("remove")
+def remove(subscription_id: str, reason: Optional[str] = typer.Option(None)) -> None:
+    """Delete a subscription (its history stays in the event log)."""
+    from services.alerts.subscriptions import delete_subscription
+
+    async def go():
+        async with _database() as db, db.transaction() as uow:
+            await delete_subscription(uow, subscription_id, reason)
+
+    _run(go())
+
+
+@subscriptions_app.command("rotate-secret")
+def rotate(subscription_id: str, overlap: str = typer.Option("24h", help="how long the old secret keeps signing")) -> None:
+    """Make a new signing secret (shown once); the old one signs too until the overlap ends."""
+    from services.alerts.schedule import parse_duration
+    from services.alerts.subscriptions import rotate_secret
+
+    async def go():
+        async with _database() as db, db.transaction() as uow:
+            return await rotate_secret(uow, subscription_id, parse_duration(overlap))
+
+    rotated = _run(go())
+    typer.echo(json.dumps({"subscription_id": rotated.subscription_id, "secret": rotated.secret, "key_id": rotated.key_id}))
+
+
+@subscriptions_app.command("test")
+def test(subscription_id: str) -> None:
+    """Send a signed `ping` to the subscription's URL now and print the answer."""
+    from services.alerts.payload import ping_payload
+    from services.alerts.sender import WebhookSender
+    from services.alerts.settings import AlertsSettings
+    from services.alerts.subscriptions import get_subscription, signing_secrets
+    from services.alerts.worker import body_of
+    from shared.ids import new_id
+
+    config = AlertsSettings()
+
+    async def go():
+        async with _database() as db, db.engine.connect() as conn:
+            row = await get_subscription(conn, subscription_id)
+            secrets = await signing_secrets(conn, subscription_id)
+        message_id = f"msg_ping_{new_id().replace('-', '')}"
+        body = body_of(ping_payload(subscription_id=subscription_id, message_id=message_id, now=datetime.now(UTC)))
+        sender = WebhookSender(connect_timeout=config.webhook_connect_timeout_s, total_timeout=config.webhook_timeout_s,
+                               max_response_bytes=config.webhook_max_response_bytes, allow_private=_allow_private())
+        try:
+            return await sender.send(row["url"], message_id, body, secrets)
+        finally:
+            await sender.close()
+
+    result = _run(go())
+    typer.echo(json.dumps({"status_code": result.status_code, "latency_ms": result.latency_ms, "error": result.error}))
+    if result.status_code is None or not 200 <= result.status_code < 300:
+        raise typer.Exit(1)
+
+
+@subscriptions_app.command("redeliver")
+def redeliver(
+    delivery_id: Optional[str] = typer.Argument(None),
+    dead_lettered: bool = typer.Option(False, "--dead-lettered", help="every dead-lettered message"),
+    subscription: Optional[str] = typer.Option(None, help="with --dead-lettered: only this subscription's"),
+) -> None:
+    """Send one message again (same webhook-id), or every dead-lettered one."""
+    from services.alerts import deliveries
+
+    if bool(delivery_id) == dead_lettered:
+        raise _fail("give a delivery id or --dead-lettered", 2)
+
+    async def go():
+        async with _database() as db, db.transaction() as uow:
+            if delivery_id:
+                await deliveries.redeliver(uow, delivery_id, reason="requested from the command line")
+                return [delivery_id]
+            return await deliveries.redeliver_dead_lettered(uow, subscription, reason="requested from the command line")
+
+    for requeued in _run(go()):
+        typer.echo(requeued)

@@ -1,0 +1,82 @@
+"""The webhook payload, version 1 (documented in WEBHOOKS.md). Pure: built from the claim event
+and what the projections know of its story, frozen when the alert is queued."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from shared.events import Event
+from shared.events.claims import ClaimObserved
+
+PAYLOAD_VERSION = 1
+
+
+def _iso(value: datetime | str | None) -> str | None:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def claim_payload(
+    *, claim_event: Event, observed: ClaimObserved, story: dict[str, Any], previous: dict[str, Any] | None,
+    ids: dict[str, str], api_url: str,
+) -> dict[str, Any]:
+    """`story`: story_id, title, url, first_seen_at, sources[]; `previous`: the claim it refers to."""
+    claim, evidence = observed.claim, observed.evidence
+    api = api_url.rstrip("/")
+    return {
+        "type": "claim.observed",
+        "version": PAYLOAD_VERSION,
+        "timestamp": _iso(claim_event.time),
+        "data": {
+            "claim": {"id": observed.claim_id, **claim.model_dump(mode="json")},
+            "novelty": {
+                "kind": observed.novelty,
+                "refers_to": observed.refers_to,
+                "previous": previous,
+            },
+            "evidence": {
+                "sentence": evidence.sentence,
+                "start": evidence.start,
+                "end": evidence.end,
+                "title": evidence.title,
+                "language": evidence.language,
+                "source_id": evidence.source_id,
+                "source_owner": evidence.source_owner,
+                "source_official": evidence.source_official,
+                "source_country": evidence.source_country,
+                "url": evidence.source_url,
+                "published_at": _iso(evidence.published_at),
+            },
+            "story": {
+                "id": story["story_id"],
+                "title": story.get("title"),
+                "url": story.get("url"),
+                "first_seen_at": _iso(story.get("first_seen_at")),
+                "sources": [
+                    {k: _iso(v) for k, v in source.items()} for source in story.get("sources", [])
+                ],
+            },
+            "ids": {
+                "claim_id": observed.claim_id,
+                "claim_event_id": claim_event.id,
+                "story_id": evidence.story_id,
+                "item_event_id": evidence.item_event_id,
+                **ids,
+            },
+            "links": {
+                "claim": f"{api}/claims/{observed.claim_id}",
+                "story": f"{api}/stories/{evidence.story_id}",
+                "event": f"{api}/events/{claim_event.id}",
+                "delivery": f"{api}/deliveries/{ids['delivery_id']}",
+            },
+        },
+    }
+
+
+def ping_payload(*, subscription_id: str, message_id: str, now: datetime) -> dict[str, Any]:
+    return {
+        "type": "ping",
+        "version": PAYLOAD_VERSION,
+        "timestamp": now.isoformat(),
+        "data": {"subscription_id": subscription_id, "message_id": message_id},
+    }
