@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from services.alerts.cli import subscriptions_app
+from services.alerts.cli import claims_app, subscriptions_app
 from shared.settings import get_settings
 
 app = typer.Typer(
@@ -18,6 +18,7 @@ app = typer.Typer(
 feeds_app = typer.Typer(help="Register, list and test news sources.", no_args_is_help=True)
 app.add_typer(feeds_app, name="feeds")
 app.add_typer(subscriptions_app, name="subscriptions")
+app.add_typer(claims_app, name="claims")
 
 SERVICE_NAMES = ("ingest", "dedupe", "alerts", "api")
 

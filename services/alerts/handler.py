@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from services.alerts.alerting import queue_alerts
-from services.alerts.claims import extract_claims
-from services.alerts.claims.novelty import identity_key
+from services.alerts.claims import extract_claims, identity_key
 from services.alerts.observations import observe_claim
 from shared.events import Event
 from shared.events.claims import Evidence
@@ -55,6 +54,9 @@ class StoryHandler:
             if (key := identity_key(claim)) in seen:
                 continue  # the same claim twice in one item (headline and body) is one observation
             seen.add(key)
-            stored, observed = await observe_claim(uow, claim, evidence_for(claim, story.story_id, item), caused_by=event)
+            recorded = await observe_claim(uow, claim, evidence_for(claim, story.story_id, item), caused_by=event)
+            if recorded is None:
+                continue
+            stored, observed = recorded
             queued += len(await queue_alerts(uow, stored, observed, api_url=self.api_url, first_delay_s=self.first_delay_s))
         log.info("story_read", story_id=story.story_id, type=event.type, claims=len(found), alerts=queued)

@@ -1,0 +1,184 @@
+"""Noun phrases that can be losses: "four Azerbaijani helicopters", "40 more military deaths",
+"a BM-21 Grad rocket launcher", "the Moskva, the flagship of Russia's Black Sea fleet", "97"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .actors import actor_at, is_side
+from .lexicon import Subject
+from .numbers import Quantity, parse_quantity
+from .view import SentenceView
+
+_MAX_MODIFIERS = 5
+_OWN = frozenset({"its", "our", "their", "his", "her"})
+_BARE_STOPS = frozenset({":", "%", "/", "-", "–", "‒"})
+
+
+@dataclass(frozen=True, slots=True)
+class LossPhrase:
+    start: int
+    end: int
+    quantity: Quantity | None
+    """None when an article or "the" stands for one."""
+    subject: Subject | None
+    side: str | None = None
+    own: bool = False
+    """Marked "its"/"our" — the speaker's own people or equipment."""
+    enemy: bool = False
+    nominal: str | None = None
+    """The category the head noun itself says ("deaths" -> killed)."""
+    definite: bool = False
+
+    @property
+    def bare(self) -> bool:
+        return self.subject is None and self.nominal is None
+
+    @property
+    def increment(self) -> bool:
+        return self.quantity is not None and self.quantity.increment
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    end: int
+    subject: Subject | None
+    side: str | None
+    own: bool
+    enemy: bool
+    nominal: str | None
+
+
+def find_loss_phrases(view: SentenceView) -> list[LossPhrase]:
+    found: list[LossPhrase] = []
+    i = 0
+    while i < len(view):
+        phrase = _phrase_at(view, i)
+        if phrase is None:
+            i += 1
+            continue
+        found.append(phrase)
+        i = phrase.end
+    return found
+
+
+def _phrase_at(view: SentenceView, i: int) -> LossPhrase | None:
+    lex = view.lex
+    quantity = parse_quantity(view.tokens, view.words, i, lex)
+    if quantity is None:
+        if view.words[i] in ("a", "an"):
+            head = _head(view, i + 1, singular=True)
+            if head is not None and head.subject is not None:
+                return LossPhrase(i, head.end, None, head.subject, head.side, head.own, head.enemy)
+        if view.words[i] == "the":
+            return _definite(view, i)
+        return None
+    j = quantity.end
+    own = False
+    if view.word(j) == "of":
+        if view.tokens[j + 1 : j + 2] and view.tokens[j + 1].is_number:
+            j += 2  # "30 of 35 missiles"
+        elif view.word(j + 1) in ("its", "their", "our", "the", "his", "her", "them", "those"):
+            own = view.word(j + 1) in _OWN
+            j += 2 if view.word(j + 1) not in ("them", "those") else 2
+    head = _head(view, j, singular=quantity.min == 1 and quantity.max == 1)
+    if head is not None:
+        return LossPhrase(i, head.end, quantity, head.subject, head.side, own or head.own, head.enemy, head.nominal)
+    if _is_bare_count(view, quantity):
+        return LossPhrase(i, quantity.end, quantity, None)
+    return None
+
+
+def _is_bare_count(view: SentenceView, quantity: Quantity) -> bool:
+    """A number standing alone for people ("killing 12", "97 wounded")? Not a year or a measure."""
+    after = view.word(quantity.end)
+    if after in view.lex.unit_words or after in _BARE_STOPS or after == "of":
+        return False
+    value = quantity.exact_value
+    if value is not None and 1900 <= value <= 2100 and view.tokens[quantity.start].text.isdigit():
+        return False
+    before = view.word(quantity.start - 1)
+    return before not in ("aged", "age", "ages", "no", "number", "$", "€", "£", "page", "article", "resolution", "(", "+")
+
+
+def _head(view: SentenceView, j: int, singular: bool) -> _Head | None:
+    lex = view.lex
+    side = None
+    own = enemy = False
+    modifier_subject = None
+    k = j
+    while k < len(view) and k - j <= _MAX_MODIFIERS:
+        word = view.words[k]
+        subject = view.match(lex.subjects, k)
+        if word in lex.demonyms and not view.match(lex.subjects, k + 1):
+            actor = actor_at(view, k)
+            return _Head(k + 1, Subject("person", True, True), actor.value if actor else None, own, enemy, None)
+        if subject is not None and not (singular and subject.value.plural and subject.value.name not in ("aircraft", "personnel")):
+            nominal = view.match(lex.nominal, subject.end)  # "soldier deaths", "civilian casualties"
+            end, side2, enemy2 = _of_side(view, nominal.end if nominal else subject.end)
+            return _Head(end, subject.value, side or side2, own, enemy or enemy2, nominal.value if nominal else None)
+        model = lex.model_subject(word)
+        if model is not None and not view.match(lex.subjects, k + 1) and lex.model_subject(view.word(k + 1)) is None:
+            end, side2, enemy2 = _of_side(view, k + 1)
+            return _Head(end, model, side or side2, own, enemy or enemy2, None)
+        nominal = view.match(lex.nominal, k)
+        if nominal is not None and not view.match(lex.subjects, nominal.end) and not _is_modifier_use(view, nominal.end):
+            subject_name = modifier_subject
+            end, side2, enemy2 = _of_side(view, nominal.end)
+            person = Subject(subject_name, True, True) if subject_name else None
+            return _Head(end, person, side or side2, own, enemy or enemy2, nominal.value)
+        actor = actor_at(view, k)
+        if actor is not None and is_side(actor.value):
+            side = side or actor.value
+            k = actor.end
+            continue
+        if word in lex.subject_modifiers:
+            modifier_subject = lex.subject_modifiers[word] or modifier_subject
+        elif word in _OWN:
+            own = True
+        elif word in ("enemy", "hostile", "enemy's"):
+            enemy = True
+        elif not (word in lex.noun_modifiers or model is not None or _is_name_like(view, k) or word == "-"):
+            return None
+        k += 1
+    return None
+
+
+def _is_modifier_use(view: SentenceView, end: int) -> bool:
+    """ "wounded soldiers": a participle before a noun is an adjective, not the loss itself."""
+    return view.match(view.lex.subjects, end) is not None
+
+
+def _is_name_like(view: SentenceView, k: int) -> bool:
+    token = view.tokens[k]
+    return (token.capitalized and k > 0 and not view.is_punct(k)) or ("-" in token.low and any(c.isdigit() for c in token.low))
+
+
+def _of_side(view: SentenceView, end: int) -> tuple[int, str | None, bool]:
+    """ "... of the enemy", "... of Russia's Black Sea fleet", "... of the Russian army"."""
+    if view.word(end) != "of":
+        return end, None, False
+    for k in range(end + 1, min(end + 4, len(view))):
+        if view.words[k] in ("enemy", "occupiers", "invaders", "enemy's"):
+            return k + 1, None, True
+        actor = actor_at(view, k)
+        if actor is not None and is_side(actor.value):
+            return actor.end, actor.value, False
+        if view.words[k] not in ("the", "a", "its", "armed", "forces", "army"):
+            break
+    return end, None, False
+
+
+def _definite(view: SentenceView, i: int) -> LossPhrase | None:
+    """ "the flagship", "the Moskva, the flagship of ...": one piece of equipment."""
+    head = _head(view, i + 1, singular=True)
+    if head is not None and head.subject is not None and not head.subject.person and not head.subject.plural:
+        return LossPhrase(i, head.end, None, head.subject, head.side, head.own, head.enemy, definite=True)
+    k = i + 1
+    while k < len(view) and view.tokens[k].capitalized and k - i <= 3:
+        k += 1
+    if k > i + 1 and view.word(k) == "," and view.word(k + 1) in ("the", "a", "an", "its"):
+        head = _head(view, k + 2, singular=True)
+        if head is not None and head.subject is not None and not head.subject.person and not head.subject.plural:
+            return LossPhrase(i, head.end, None, head.subject, head.side, head.own, head.enemy, definite=True)
+    return None
