@@ -115,7 +115,7 @@ async def test_seed_article_to_signed_webhooks(settings):
     assert orjson.loads(receiver.requests_for("/all")[0].body)["version"] == 1
     metric = REGISTRY.get_sample_value
     assert metric("sitrep_claims_observed_total", {"kind": "casualty", "novelty": "corroborated"}) >= 3
-    assert metric("sitrep_claims_observed_total", {"kind": "ceasefire", "novelty": "historical"}) >= 1
+    assert metric("sitrep_claims_observed_total", {"kind": "casualty", "novelty": "historical"}) >= 1
     assert metric("sitrep_webhook_attempts_total", {"outcome": "retrying"}) >= 4
     assert metric("sitrep_webhook_dead_letters_total") >= 1 and metric("sitrep_alerts_queued_total") >= 7
     assert metric("sitrep_webhook_delivery_latency_seconds_count") >= len(latencies)
