@@ -63,13 +63,10 @@ async def previous_claim(uow: UnitOfWork, claim_id: str | None) -> dict[str, Any
     }
 
 
-async def _already_queued(uow: UnitOfWork, subscription_id: str, claim_id: str) -> bool:
-    found = await uow.conn.execute(
-        select(deliveries.c.delivery_id).where(
-            deliveries.c.subscription_id == subscription_id, deliveries.c.claim_id == claim_id
-        )
-    )
-    return found.first() is not None
+async def _already_alerted(uow: UnitOfWork, claim_id: str) -> set[str]:
+    """The subscriptions that already have an alert for this claim."""
+    found = await uow.conn.execute(select(deliveries.c.subscription_id).where(deliveries.c.claim_id == claim_id))
+    return {row.subscription_id for row in found}
 
 
 async def queue_alerts(
@@ -81,12 +78,13 @@ async def queue_alerts(
     and the append cannot race; the unique key (subscription_id, claim_id) backs it up.
     """
     wanted = [sid for sid, filters in await live_subscriptions(uow) if matches(filters, observed)]
+    if wanted:
+        alerted = await _already_alerted(uow, observed.claim_id)
+        wanted = [sid for sid in wanted if sid not in alerted]
     queued: list[str] = []
     story: dict[str, Any] | None = None
     previous: dict[str, Any] | None = None
     for subscription_id in wanted:
-        if await _already_queued(uow, subscription_id, observed.claim_id):
-            continue
         if story is None:
             story = await story_view(uow, observed.evidence.story_id)
             previous = await previous_claim(uow, observed.refers_to)

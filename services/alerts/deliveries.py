@@ -76,7 +76,8 @@ async def record_attempt(
             last_error=result.error or f"HTTP {result.status_code}",
         ))
     await uow.lock()
-    events = [Event.new(p, stream_id=stream, source=SOURCE, subject=delivery.delivery_id) for p in payloads]
+    # the facts happened when the answer came, not when they were written down
+    events = [Event.new(p, stream_id=stream, source=SOURCE, subject=delivery.delivery_id).replace(time=now) for p in payloads]
     recorded = await uow.record(stream, events)
     if outcome == "gone":
         try:
