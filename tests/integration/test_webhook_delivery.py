@@ -7,7 +7,7 @@ from collections import Counter
 
 from standardwebhooks.webhooks import Webhook
 
-from services.alerts.deliveries import redeliver_dead_lettered
+from services.alerts.deliveries import redeliver, redeliver_dead_lettered
 from services.alerts.settings import AlertsSettings
 from tests.support.feed_server import FeedServer, Response
 from tests.support.webhooks import FAST, database, observe_and_queue, rows, run_workers_until, subscribe
@@ -82,6 +82,14 @@ async def test_a_receiver_failing_twice_gets_the_same_signed_message_three_times
                                                  s=f"delivery-{delivery_id}")]
             assert types == ["alert.queued", "webhook.attempted", "webhook.attempted", "webhook.attempted",
                              "webhook.delivered"]
+
+            async with db.transaction() as uow:  # an operator replays one delivered message
+                await redeliver(uow, delivery_id, "receiver lost it")
+            await run_workers_until([database_url], delivered)
+            assert len(receiver.requests_for("/hook")) == 4
+            assert receiver.requests_for("/hook")[-1].headers["webhook-id"] == requests[0].headers["webhook-id"]
+            [attempts] = await rows(db, "SELECT attempts FROM deliveries")
+            assert attempts == (4,)
 
 
 async def test_an_always_failing_receiver_is_dead_lettered_then_redelivered(database_url):
