@@ -8,14 +8,30 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PG_HOST=127.0.0.1
 PG_PORT="${SITREP_PG_PORT:-5432}"
-PG_STATE="$STATE_DIR/postgres"
-PGDATA="$PG_STATE/data"
-PG_LOG="$PG_STATE/postgres.log"
 APP_USER=sitrep APP_PASSWORD=sitrep APP_DB=sitrep
 
-# Unix sockets are limited to ~107 bytes of path: fall back to /tmp for deep checkouts.
-PG_SOCKET_DIR="$PG_STATE/run"
-[ "${#PG_SOCKET_DIR}" -gt 90 ] && PG_SOCKET_DIR="/tmp/sitrep-pg-$(echo "$PG_STATE" | md5sum | cut -c1-8)"
+# set_paths: where our cluster lives. Under .state/ normally; when the server's
+# user cannot reach the checkout (say a clone under /root, mode 700), under
+# /var/lib/postgresql instead, with a link to it from .state/.
+set_paths() {
+    PG_STATE="$STATE_DIR/postgres"
+    if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1; then
+        mkdir -p "$STATE_DIR"
+        if ! runuser -u postgres -- test -x "$STATE_DIR"; then
+            PG_STATE="/var/lib/postgresql/sitrep-$(printf %s "$STATE_DIR" | md5sum | cut -c1-8)"
+            mkdir -p "$PG_STATE"
+            chown postgres:postgres "$PG_STATE"
+            ln -sfn "$PG_STATE" "$STATE_DIR/postgres"
+        fi
+    fi
+    PGDATA="$PG_STATE/data"
+    PG_LOG="$PG_STATE/postgres.log"
+    # Unix socket paths are limited to ~107 bytes: fall back to /tmp for deep checkouts.
+    PG_SOCKET_DIR="$PG_STATE/run"
+    [ "${#PG_SOCKET_DIR}" -gt 90 ] && PG_SOCKET_DIR="/tmp/sitrep-pg-$(printf %s "$PG_STATE" | md5sum | cut -c1-8)"
+    return 0
+}
+set_paths
 
 pg_bindir() {
     local d
@@ -44,7 +60,7 @@ write_config() {
 # Written by deploy/local/postgres.sh on every start; edit there.
 listen_addresses = '$PG_HOST'
 port = $PG_PORT
-unix_socket_directories = '$PG_SOCKET_DIR'
+unix_socket_directories = '$PG_SOCKET_DIR$( [ -d /var/run/postgresql ] && echo ", /var/run/postgresql")'
 max_connections = 300
 shared_buffers = 256MB
 work_mem = 8MB
@@ -75,6 +91,7 @@ start_ours() {
     if [ -z "$bin" ]; then
         apt_install postgresql
         bin="$(pg_bindir)" || die "postgresql installed but no /usr/lib/postgresql/*/bin found"
+        set_paths
     fi
     [ -f "$PGDATA/PG_VERSION" ] || init_cluster "$bin"
     mkdir -p "$PG_SOCKET_DIR"

@@ -10,8 +10,13 @@ COMPONENTS=(postgres kafka prometheus)
 case "${1:-}" in
     up)
         start=$SECONDS
-        for c in "${COMPONENTS[@]}"; do "$HERE/$c.sh" up; done
-        echo "local stack ready in $((SECONDS - start))s: PostgreSQL 127.0.0.1:5432, Kafka 127.0.0.1:9092, Prometheus http://127.0.0.1:9090"
+        took=()
+        for c in "${COMPONENTS[@]}"; do
+            t=$SECONDS
+            "$HERE/$c.sh" up
+            took+=("$c $((SECONDS - t))s")
+        done
+        echo "local stack ready in $((SECONDS - start))s (${took[*]}): PostgreSQL 127.0.0.1:5432, Kafka 127.0.0.1:9092, Prometheus http://127.0.0.1:9090"
         ;;
     down)
         for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do "$HERE/${COMPONENTS[i]}.sh" down; done

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import urllib.request
 import uuid
 
@@ -69,11 +70,18 @@ async def test_application_role_can_create_its_own_databases() -> None:
         await conn.close()
 
 
-def test_prometheus_scrapes_every_service() -> None:
+def _scrape_urls_by_job() -> dict[str, str]:
     with urllib.request.urlopen(f"{PROMETHEUS}/api/v1/targets", timeout=5) as response:
         targets = json.load(response)["data"]["activeTargets"]
-    jobs = {t["labels"]["job"]: t["scrapeUrl"] for t in targets}
-    assert jobs["ingest"] == "http://127.0.0.1:9101/metrics"
-    assert jobs["dedupe"] == "http://127.0.0.1:9102/metrics"
-    assert jobs["alerts"] == "http://127.0.0.1:9103/metrics"
-    assert jobs["api"] == "http://127.0.0.1:8000/metrics"
+    return {t["labels"]["job"]: t["scrapeUrl"] for t in targets}
+
+
+def test_prometheus_scrapes_every_service() -> None:
+    # A freshly started Prometheus lists its targets a few seconds after it is ready.
+    deadline = time.monotonic() + 20
+    while not (jobs := _scrape_urls_by_job()) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert jobs.get("ingest") == "http://127.0.0.1:9101/metrics"
+    assert jobs.get("dedupe") == "http://127.0.0.1:9102/metrics"
+    assert jobs.get("alerts") == "http://127.0.0.1:9103/metrics"
+    assert jobs.get("api") == "http://127.0.0.1:8000/metrics"
