@@ -52,7 +52,17 @@ def parse_date(text: str | None, default_tz: tzinfo = UTC) -> datetime | None:
     try:
         return as_utc(dateutil_parser.parse(text, tzinfos=TZ_ABBREVIATIONS), default_tz)
     except (ValueError, OverflowError, TypeError):
+        return _localised(text, default_tz)
+
+
+def _localised(text: str, default_tz: tzinfo) -> datetime | None:
+    """Month and day names in other languages ('Seg, 24 Set 2018 19:42:40 -0300')."""
+    import dateparser  # slow to import; most dates never get this far
+
+    found = dateparser.parse(text, settings={"TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC", "PREFER_DATES_FROM": "past"})
+    if found is None:
         return None
+    return as_utc(found, default_tz)
 
 
 def zone(name: str | None) -> tzinfo:
