@@ -23,6 +23,8 @@ _SKIP_HOURS = re.compile(rb"<skipHours\b[^>]*>(.*?)</skipHours>", re.IGNORECASE 
 _SKIP_DAYS = re.compile(rb"<skipDays\b[^>]*>(.*?)</skipDays>", re.IGNORECASE | re.DOTALL)
 _HOUR = re.compile(rb"<hour\b[^>]*>\s*(\d{1,2})\s*</hour>", re.IGNORECASE)
 _DAY = re.compile(rb"<day\b[^>]*>\s*(\w+)\s*</day>", re.IGNORECASE)
+_HTML_PAGE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                        re.IGNORECASE | re.DOTALL)
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -55,6 +57,8 @@ def parse_rss(body: bytes, headers: dict[str, str], base_url: str | None, max_it
     version, entries = result.get("version", ""), result.get("entries", [])
     problem = result.get("bozo_exception")
     if not entries:
+        if _HTML_PAGE.match(body[:1024]):
+            raise ParseError(ParseErrorKind.NOT_A_FEED, "an HTML page, not a feed (does it advertise one?)")
         if result.get("bozo"):
             raise ParseError(ParseErrorKind.MALFORMED, f"no entries from a malformed document: {problem}")
         if not version:
