@@ -89,8 +89,9 @@ def _entry(e: feedparser.FeedParserDict) -> ParsedEntry:
     title_detail = e.get("title_detail") or {}
     summary_detail = e.get("summary_detail") or {}
     detail = content or summary_detail or title_detail
-    published_raw = e.get("published") or e.get("created")
-    published = from_struct(e.get("published_parsed") or e.get("created_parsed"))
+    raw = lambda key: dict.get(e, key)  # noqa: E731 - FeedParserDict.get swaps updated and published
+    published_raw = raw("published") or raw("created")
+    published = from_struct(raw("published_parsed") or raw("created_parsed"))
     return ParsedEntry(
         guid=(e.get("id") or "").strip() or None,
         link=(e.get("link") or "").strip() or None,
@@ -102,8 +103,8 @@ def _entry(e: feedparser.FeedParserDict) -> ParsedEntry:
         content_type=content.get("type", "text/html") if content else "text/html",
         published=published,
         published_raw=published_raw,
-        updated=from_struct(e.get("updated_parsed")),
-        updated_raw=e.get("updated"),
+        updated=from_struct(raw("updated_parsed")),
+        updated_raw=raw("updated"),
         authors=_authors(e),
         tags=[t for t in (tag.get("term") or tag.get("label") for tag in e.get("tags") or []) if t],
         language=detail.get("language"),
