@@ -19,7 +19,7 @@ MAX_KEY_CHARS = 512
 def normalise_feed(feed: ParsedFeed, source: Source, fetched_at: datetime) -> list[IngestedItem]:
     """Items for every entry that carries something to read, in document order."""
     guids = Counter(e.guid for e in feed.entries if e.guid)
-    urls = Counter(canonical_url(e.link, e.base_url) for e in feed.entries)
+    urls = Counter(canonical_url(e.link, e.base_url or source.url) for e in feed.entries)
     items = []
     for entry in feed.entries:
         item = normalise_entry(entry, feed, source, fetched_at, guids, urls)
@@ -30,7 +30,7 @@ def normalise_feed(feed: ParsedFeed, source: Source, fetched_at: datetime) -> li
 
 def normalise_entry(entry: ParsedEntry, feed: ParsedFeed, source: Source, fetched_at: datetime,
                     guids: Counter, urls: Counter) -> IngestedItem | None:
-    url = canonical_url(entry.link, entry.base_url)
+    url = canonical_url(entry.link, entry.base_url or source.url)
     text, html = _body(entry)
     summary = _summary(entry)
     title = title_text(entry.title, "html" in entry.title_type) or shorten(text or summary or "")
