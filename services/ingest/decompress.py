@@ -7,6 +7,7 @@ import zlib
 SUPPORTED_ENCODINGS = ("gzip", "deflate")
 ACCEPT_ENCODING = ", ".join(SUPPORTED_ENCODINGS)
 RATIO_CHECK_AFTER = 1 << 20
+INFLATE_STEP = 256 << 10
 """Small bodies may compress extremely well (runs of spaces); judge the ratio past 1 MiB."""
 
 
@@ -47,6 +48,9 @@ class _Inflater:
     def more(self, max_length: int) -> bytes:
         return self._obj.decompress(self._obj.unconsumed_tail, max_length)
 
+    def flush(self) -> bytes:
+        return self._obj.flush()
+
 
 class BudgetedDecoder:
     """Decodes a body chunk by chunk and stops past `max_bytes` decoded bytes.
@@ -84,10 +88,19 @@ class BudgetedDecoder:
             raise UnsupportedEncoding(f"corrupt compressed body: {exc}") from exc
 
     def body(self) -> bytes:
+        """The decoded body, once the last chunk has been fed."""
+        if self._inflater is not None:
+            try:
+                while out := self._inflater.more(self._room()):
+                    self._take(out)
+                self._take(self._inflater.flush())
+            except zlib.error as exc:
+                raise UnsupportedEncoding(f"corrupt compressed body: {exc}") from exc
         return b"".join(self._parts)
 
     def _room(self) -> int:
-        return self.max_bytes - self.decoded_bytes + 1
+        """Inflate in steps, so a bomb is judged after a step, not after it all came out."""
+        return min(self.max_bytes - self.decoded_bytes + 1, INFLATE_STEP)
 
     def _take(self, data: bytes) -> None:
         self.decoded_bytes += len(data)
