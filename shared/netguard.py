@@ -58,6 +58,11 @@ class AddressPolicy:
         return cls(allowed_networks=tuple(ipaddress.ip_network(n) for n in networks))
 
 
+OPEN_INTERNET = AddressPolicy()
+"""Public addresses only: the default."""
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+
+
 def _embedded_ipv4(ip: IPAddress) -> ipaddress.IPv4Address | None:
     if isinstance(ip, ipaddress.IPv4Address):
         return None
@@ -72,7 +77,7 @@ def _embedded_ipv4(ip: IPAddress) -> ipaddress.IPv4Address | None:
     return None
 
 
-def blocked_reason(ip: IPAddress, policy: AddressPolicy = AddressPolicy()) -> str | None:
+def blocked_reason(ip: IPAddress, policy: AddressPolicy = OPEN_INTERNET) -> str | None:
     """Why `ip` may not be reached, or None when it may."""
     inner = _embedded_ipv4(ip)
     if inner is not None:
@@ -118,7 +123,7 @@ def _refuse_numeric_host(url: str, host: str) -> None:
         raise BlockedAddress(url, f"non-canonical numeric host {host!r}")
 
 
-def check_url(url: str, policy: AddressPolicy = AddressPolicy()) -> tuple[str, str, int]:
+def check_url(url: str, policy: AddressPolicy = OPEN_INTERNET) -> tuple[str, str, int]:
     """Check a URL's syntax and any literal address in it; returns (scheme, host, port)."""
     try:
         parts = urlsplit(url)
@@ -222,11 +227,11 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
 
     def __init__(
         self,
-        policy: AddressPolicy = AddressPolicy(),
+        policy: AddressPolicy = OPEN_INTERNET,
         *,
         resolver: Resolver = system_resolver,
         verify: bool = True,
-        limits: httpx.Limits = httpx.Limits(max_connections=100, max_keepalive_connections=20),
+        limits: httpx.Limits = DEFAULT_LIMITS,
     ) -> None:
         super().__init__(verify=verify, trust_env=False, limits=limits)
         self._pool = httpcore.AsyncConnectionPool(

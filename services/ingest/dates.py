@@ -65,7 +65,9 @@ def _localised(text: str, default_tz: tzinfo) -> datetime | None:
     """Month and day names in other languages ('Seg, 24 Set 2018 19:42:40 -0300')."""
     import dateparser  # slow to import; most dates never get this far
 
-    found = dateparser.parse(text, languages=list(DATE_LANGUAGES), settings={"TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC", "PREFER_DATES_FROM": "past"})
+    settings = {"TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC",
+                "PREFER_DATES_FROM": "past"}
+    found = dateparser.parse(text, languages=list(DATE_LANGUAGES), settings=settings)
     if found is None:
         return None
     return as_utc(found, default_tz)

@@ -25,7 +25,15 @@ from services.ingest.decompress import (
 )
 from services.ingest.http_headers import cache_max_age, retry_after_seconds
 from services.ingest.politeness import HostLimiter
-from shared.netguard import AddressPolicy, BlockedAddress, GuardedTransport, Resolver, check_url, system_resolver
+from shared.netguard import (
+    OPEN_INTERNET,
+    AddressPolicy,
+    BlockedAddress,
+    GuardedTransport,
+    Resolver,
+    check_url,
+    system_resolver,
+)
 
 MiB = 1 << 20
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -85,6 +93,9 @@ class FetchLimits:
     max_redirects: int = 5
 
 
+DEFAULT_LIMITS = FetchLimits()
+
+
 @dataclass(frozen=True)
 class FetchResult:
     url: str
@@ -111,8 +122,8 @@ class Fetcher:
     def __init__(
         self,
         *,
-        policy: AddressPolicy = AddressPolicy(),
-        limits: FetchLimits = FetchLimits(),
+        policy: AddressPolicy = OPEN_INTERNET,
+        limits: FetchLimits = DEFAULT_LIMITS,
         per_host: int = 2,
         total: int = 20,
         resolver: Resolver = system_resolver,
@@ -148,7 +159,8 @@ class Fetcher:
             async with asyncio.timeout(limits.total_timeout):
                 return await self._follow(url, etag, last_modified, max_bytes or limits.max_bytes, started)
         except TimeoutError:
-            raise FetchError(FetchErrorKind.TIMEOUT, f"no complete answer within {limits.total_timeout}s", url) from None
+            message = f"no complete answer within {limits.total_timeout}s"
+            raise FetchError(FetchErrorKind.TIMEOUT, message, url) from None
 
     async def _follow(self, url: str, etag: str | None, last_modified: str | None,
                       max_bytes: int, started: float) -> FetchResult:
@@ -176,7 +188,9 @@ class Fetcher:
             permanent_url = current if still_permanent else permanent_url
         raise FetchError(FetchErrorKind.TOO_MANY_REDIRECTS, f"more than {self.limits.max_redirects} redirects", url)
 
-    async def _request(self, url: str, extra: dict[str, str], max_bytes: int) -> tuple[int, dict[str, str], bytes, int]:
+    async def _request(
+        self, url: str, extra: dict[str, str], max_bytes: int
+    ) -> tuple[int, dict[str, str], bytes, int]:
         try:
             async with self._client.stream("GET", url, headers=extra) as response:
                 headers = {k.lower(): v for k, v in response.headers.items()}

@@ -74,7 +74,7 @@ def publishing_interval(published: Iterable[datetime], now: datetime, bounds: Sc
     recent = sorted((p for p in published if now - WEEK <= p <= now), reverse=True)[:RHYTHM_ENTRIES]
     if len(recent) < 2:
         return bounds.max_interval
-    gaps = sorted(newer - older for newer, older in zip(recent, recent[1:]))
+    gaps = sorted(newer - older for newer, older in zip(recent, recent[1:], strict=False))
     return _clamp(gaps[len(gaps) // 2], bounds.min_interval, bounds.max_interval)
 
 

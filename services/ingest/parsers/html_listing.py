@@ -19,7 +19,8 @@ from typing import Any
 from urllib.parse import urljoin
 
 import dateparser
-from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
 
 from services.ingest.dates import as_utc, parse_date, zone
 from services.ingest.encoding import decode_text

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
 
 from services.ingest.dates import parse_date
 from services.ingest.encoding import decode_text

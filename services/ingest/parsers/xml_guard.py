@@ -56,7 +56,7 @@ def refuse_dangerous_entities(body: bytes) -> None:
         name, rest = declaration["name"], declaration["rest"].strip()
         if declaration["param"]:
             raise _refuse(f"parameter entity %{name}")
-        if not rest[:1] in ("'", '"'):
+        if rest[:1] not in ("'", '"'):
             raise _refuse(f"external entity {name!r} ({rest.split()[0] if rest else 'no value'})")
         value = rest[1:-1]
         if _REFERENCE_IN_VALUE.search(value):

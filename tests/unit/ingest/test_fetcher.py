@@ -4,7 +4,7 @@ import zlib
 
 import pytest
 
-from services.ingest.fetcher import Fetcher, FetchErrorKind, FetchError, FetchLimits
+from services.ingest.fetcher import Fetcher, FetchError, FetchErrorKind, FetchLimits
 from services.ingest.politeness import HostLimiter
 from shared.netguard import AddressPolicy
 from tests.support.feed_server import Response, conditional

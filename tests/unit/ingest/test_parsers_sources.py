@@ -104,7 +104,8 @@ def test_dispatcher_refuses_unknown_kinds_and_empty_documents():
 
 
 def test_rss_kind_also_reads_json_feed():
-    body = b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "url": "/p/1", "content_text": "x"}]}'
+    body = (b'{"version": "https://jsonfeed.org/version/1.1", '
+            b'"items": [{"id": "1", "url": "/p/1", "content_text": "x"}]}')
     feed = parse_document("rss", body, {}, "https://blog.example/feed.json")
     assert feed.format == "jsonfeed1.1" and feed.entries[0].link == "https://blog.example/p/1"
 
