@@ -161,7 +161,7 @@ async def _checked_addresses(
     except ValueError:
         try:
             answers = await resolver(host, port)
-        except OSError as exc:
+        except (OSError, UnicodeError) as exc:
             raise httpcore.ConnectError(f"cannot resolve {host!r}: {exc}") from exc
         ips = [ipaddress.ip_address(a.split("%")[0]) for a in answers]
     else:

@@ -65,6 +65,7 @@ class FetchErrorKind(StrEnum):
     DECOMPRESSION_BOMB = "decompression_bomb"
     BAD_ENCODING = "bad_encoding"
     BLOCKED = "blocked"
+    INVALID_URL = "invalid_url"
     TOO_MANY_REDIRECTS = "too_many_redirects"
     BAD_REDIRECT = "bad_redirect"
 
@@ -172,10 +173,9 @@ class Fetcher:
         current, permanent_url, still_permanent = url, None, True
         for _hop in range(self.limits.max_redirects + 1):
             try:
-                check_url(current, self.policy)
+                _, host, _ = check_url(current, self.policy)
             except BlockedAddress as exc:
                 raise FetchError(FetchErrorKind.BLOCKED, exc.reason, current) from None
-            host = httpx.URL(current).host
             async with self.hosts.slot(host):
                 status, headers, body, wire = await self._request(current, conditional, max_bytes)
             if status not in REDIRECTS:
@@ -216,6 +216,8 @@ class Fetcher:
             raise FetchError(FetchErrorKind.DECOMPRESSION_BOMB, str(exc), url) from None
         except UnsupportedEncoding as exc:
             raise FetchError(FetchErrorKind.BAD_ENCODING, str(exc), url) from None
+        except httpx.InvalidURL as exc:
+            raise FetchError(FetchErrorKind.INVALID_URL, str(exc), url) from None
         except httpx.TimeoutException as exc:
             raise FetchError(FetchErrorKind.TIMEOUT, f"{type(exc).__name__}: {exc}", url) from None
         except httpx.ConnectError as exc:

@@ -77,6 +77,14 @@ async def test_each_redirect_hop_is_checked(feed_server, target):
     assert caught.value.kind is FetchErrorKind.BLOCKED
 
 
+async def test_unusable_location_is_an_error_not_a_crash(feed_server):
+    feed_server.route("/weird", Response(302, {"Location": "http://exa mple.test:80x/"}))
+    feed_server.route("/empty", Response(302, {}))
+    weird, empty = await fetch_error(feed_server.url("/weird")), await fetch_error(feed_server.url("/empty"))
+    assert weird.kind in (FetchErrorKind.INVALID_URL, FetchErrorKind.BLOCKED, FetchErrorKind.PROTOCOL)
+    assert empty.kind is FetchErrorKind.BAD_REDIRECT
+
+
 async def test_loopback_is_blocked_without_the_operator_allowing_it(feed_server):
     feed_server.route("/feed", Response(body=RSS))
     before = len(feed_server.requests)
