@@ -49,7 +49,7 @@ def test_up_runs_every_service_and_stops_them_on_sigterm(settings):
     )
     try:
         urls = [f"http://127.0.0.1:{base + i}/readyz" for i in range(4)]
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         ready: set[str] = set()
         while time.monotonic() < deadline and len(ready) < 4:
             for url in urls:
