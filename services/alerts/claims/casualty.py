@@ -11,11 +11,10 @@ from dataclasses import dataclass, replace
 
 from .actors import actor_at, is_side
 from .lexicon import Subject
-from .losses import LossPhrase, find_loss_phrases
+from .losses import LossPhrase, find_loss_phrases, head_at
 from .modality import in_denial, is_hypothetical, is_negated
 from .model import Count
 from .numbers import parse_quantity
-from .phrases import Match
 from .view import SentenceView
 
 _MAX_AUX = 5
@@ -134,8 +133,9 @@ def _loser(view: SentenceView, verb: int) -> tuple[str | None, bool]:
 
 def _right_trigger(view: SentenceView, end: int) -> _Trigger | None:
     lex = view.lex
-    k = end
-    k = _skip_place(view, k)
+    k = _skip_place(view, end)
+    if view.word(k) == "," and (view.word(k + 1) in lex.auxiliaries or view.match(lex.passive, k + 1)):
+        k += 1  # "Five people, including a child, were killed"
     skipped = 0
     while k < len(view) and view.words[k] in lex.auxiliaries and skipped < _MAX_AUX:
         found = view.match(lex.passive, k)
@@ -159,13 +159,13 @@ def _object_follows(view: SentenceView, i: int) -> bool:
 
 
 def _skip_place(view: SentenceView, k: int) -> int:
-    """ "14 people in Kyiv were killed": pass over a short place phrase."""
-    if view.word(k) in ("in", "near", "on", "at", "from", "across") and view.tokens[k + 1 : k + 2]:
-        j = k + 1
-        while j < len(view) and j - k <= 4 and (view.tokens[j].capitalized or view.words[j] in ("the", "of", "and", "region", "city", "village", "province", "area", "district")):
-            j += 1
-        if j > k + 1 and view.word(j) in view.lex.auxiliaries:
-            return j
+    """ "14 people in Kyiv were killed", "fighters from the Azovstal steelworks had surrendered"."""
+    if view.word(k) in ("in", "near", "on", "at", "from", "across", "aboard", "inside"):
+        for j in range(k + 2, min(k + 6, len(view))):
+            if view.is_punct(j - 1) or view.match(view.lex.passive, j - 1):
+                break
+            if view.words[j] in ("were", "was", "have", "has", "had", "are", "is"):
+                return j
     return k
 
 
@@ -232,13 +232,39 @@ def _asserted(view: SentenceView, loss: Loss) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Toll:
+    category: str
+    start: int
+    end: int
+    subject: str | None = None
+    side: str | None = None
+
+
+def _toll_phrases(view: SentenceView) -> list[_Toll]:
+    """ "the death toll", "its total", and "the number of Israelis killed"."""
+    lex = view.lex
+    found = [_Toll(m.value, m.start, m.end) for m in lex.tolls.find_all(view.words)]
+    for i in range(len(view) - 2):
+        if view.words[i : i + 2] != ["number", "of"]:
+            continue
+        head = head_at(view, i + 2)
+        if head is None or head[1] is None:
+            continue
+        passive = view.match(lex.passive, head[0])
+        if passive is not None:
+            found = [toll for toll in found if not i <= toll.start < passive.end]
+            found.append(_Toll(passive.value, i, passive.end, head[1].name, head[2]))
+    return sorted(found, key=lambda toll: toll.start)
+
+
 def _tolls(view: SentenceView, phrases: list[LossPhrase], losses: list[Loss], claimed: set[int]) -> list[Loss]:
     """ "the death toll rose to 320", "raising its total to 320", "losses amounted to 1,300 troops"."""
     lex = view.lex
     found: list[Loss] = []
     by_start = {phrase.start: phrase for phrase in phrases}
-    for toll in lex.tolls.find_all(view.words):
-        count_at = _toll_count(view, toll)
+    for toll in _toll_phrases(view):
+        count_at = _toll_count(view, toll.end)
         if count_at is None or count_at[0] in claimed:
             continue
         at, minimum = count_at
@@ -247,7 +273,9 @@ def _tolls(view: SentenceView, phrases: list[LossPhrase], losses: list[Loss], cl
             continue
         phrase = by_start.get(at)
         side, modifier = _toll_modifiers(view, toll.start)
-        category, subject = toll.value, phrase.subject.name if phrase and phrase.subject else modifier
+        side = toll.side or side
+        category = toll.category
+        subject = phrase.subject.name if phrase and phrase.subject else toll.subject or modifier
         if category == "inherit":
             previous = [loss for loss in losses + found if loss.start < toll.start]
             if not previous:
@@ -265,10 +293,10 @@ def _tolls(view: SentenceView, phrases: list[LossPhrase], losses: list[Loss], cl
     return found
 
 
-def _toll_count(view: SentenceView, toll: Match[str]) -> tuple[int, bool] | None:
+def _toll_count(view: SentenceView, after: int) -> tuple[int, bool] | None:
     """Where the toll's number stands, and whether the link makes it a floor ("topped 300")."""
     lex = view.lex
-    for k in range(toll.end, min(toll.end + 8, len(view))):
+    for k in range(after, min(after + 14, len(view))):
         if view.words[k] in (".", ";", ",", "but"):
             return None
         link = view.match(lex.toll_links, k)

@@ -78,12 +78,16 @@ def _phrase_at(view: SentenceView, i: int) -> LossPhrase | None:
     if view.word(j) == "of":
         if view.tokens[j + 1 : j + 2] and view.tokens[j + 1].is_number:
             j += 2  # "30 of 35 missiles"
+        elif view.word(j + 1) == "the" and view.tokens[j + 2 : j + 3] and view.tokens[j + 2].is_number:
+            j += 3  # "29 of the 31 cruise missiles"
         elif view.word(j + 1) in ("its", "their", "our", "the", "his", "her", "them", "those"):
             own = view.word(j + 1) in _OWN
             j += 2 if view.word(j + 1) not in ("them", "those") else 2
     head = _head(view, j, singular=quantity.min == 1 and quantity.max == 1)
     if head is not None:
         return LossPhrase(i, head.end, quantity, head.subject, head.side, own or head.own, head.enemy, head.nominal)
+    if view.word(j) == "others":  # "wounded two others": whoever was named before
+        return LossPhrase(i, j + 1, quantity, None)
     if _is_bare_count(view, quantity):
         return LossPhrase(i, quantity.end, quantity, None)
     return None
@@ -97,8 +101,16 @@ def _is_bare_count(view: SentenceView, quantity: Quantity) -> bool:
     value = quantity.exact_value
     if value is not None and 1900 <= value <= 2100 and view.tokens[quantity.start].text.isdigit():
         return False
+    if view.words[quantity.start] == "one" and quantity.end == quantity.start + 1:
+        return False  # "one that hit a hospital" is a pronoun
     before = view.word(quantity.start - 1)
     return before not in ("aged", "age", "ages", "no", "number", "$", "€", "£", "page", "article", "resolution", "(", "+")
+
+
+def head_at(view: SentenceView, j: int) -> tuple[int, Subject | None, str | None] | None:
+    """A loss noun without a number at `j` ("Israelis", "Ukrainian civilians"): end, subject, side."""
+    head = _head(view, j, singular=False)
+    return None if head is None else (head.end, head.subject, head.side)
 
 
 def _head(view: SentenceView, j: int, singular: bool) -> _Head | None:
@@ -138,7 +150,7 @@ def _head(view: SentenceView, j: int, singular: bool) -> _Head | None:
             own = True
         elif word in ("enemy", "hostile", "enemy's"):
             enemy = True
-        elif not (word in lex.noun_modifiers or model is not None or _is_name_like(view, k) or word == "-"):
+        elif not (word in lex.noun_modifiers or model is not None or _is_name_like(view, k) or "-" in word):
             return None
         k += 1
     return None

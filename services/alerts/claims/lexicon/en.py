@@ -68,7 +68,7 @@ PEOPLE = {
     "person": (
         ["person", "individual", "man", "victim", "member", "citizen", "body"],
         ["people", "persons", "individuals", "men", "victims", "members", "citizens",
-         "bodies", "others"],
+         "bodies"],
     ),
     "civilian": (
         ["civilian", "resident", "villager", "inhabitant", "non-combatant", "passer-by",
@@ -106,6 +106,8 @@ PEOPLE = {
         ["police officer", "policeman", "policewoman", "police officer"],
         ["police officers", "policemen", "police", "policewomen"],
     ),
+    "prisoner": (["prisoner of war", "prisoner", "pow", "captive", "hostage"],
+                 ["prisoners of war", "prisoners", "pows", "captives", "hostages"]),
     "journalist": (["journalist", "reporter", "photographer", "cameraman"],
                    ["journalists", "reporters", "media workers", "photographers"]),
     "aid worker": (["aid worker", "humanitarian worker", "volunteer"],
@@ -140,7 +142,7 @@ EQUIPMENT = {
     "helicopter": (["helicopter", "chopper", "gunship"], ["helicopters", "choppers", "gunships"]),
     "aircraft": (
         ["aircraft", "plane", "jet", "warplane", "fighter jet", "bomber", "fighter plane",
-         "airplane", "aeroplane"],
+         "airplane", "aeroplane", "fighter-bomber", "attack aircraft", "transport plane"],
         ["aircraft", "planes", "jets", "warplanes", "fighter jets", "bombers", "fighter planes",
          "airplanes", "aeroplanes", "military aircraft", "combat aircraft"],
     ),
@@ -201,7 +203,7 @@ MODEL_PATTERNS = {
     "armored vehicle": r"bmp-\d\w*|btr-\d+\w*|bradleys?|mt-lbs?|strykers?",
     "helicopter": r"mi-\d+\w*|ka-\d+\w*|apaches?|black hawks?",
     "aircraft": r"su-\d+\w*|mig-\d+\w*|tu-\d+\w*|il-\d+\w*|a-50\w*|f-16s?|f-35s?",
-    "drone": r"bayraktars?|tb2s?|shaheds?|shahed-\d+s?|orlan-\d+s?|orlans?|lancets?|geran-\d+s?|harops?|herons?",
+    "drone": r"mq-\d+\w*|bayraktars?|tb2s?|shaheds?|shahed-\d+s?|orlan-\d+s?|orlans?|lancets?|geran-\d+s?|harops?|herons?",
     "air defence system": r"s-\d{3}s?|buks?|buk-m\d\w*|tors?|pantsirs?|osa|osa-akm|patriots?|iris-t",
     "rocket launcher": r"bm-\d+s?|grads?|uragans?|smerchs?|himars|tos-\d+\w*",
     "artillery": r"msta-\w+|giatsints?|akatsiyas?|gvozdikas?|caesars?|m777s?|d-30s?|2s\d+\w*",
@@ -238,21 +240,24 @@ ACTIVE = {
     "killed": ["killed", "kill", "kills", "killing", "slew", "murdered", "massacred",
                "executed", "claimed the lives of", "claiming the lives of", "took the lives of",
                "taking the lives of", "claimed the life of", "left dead", "shot dead",
-               "shot and killed", "gunned down", "martyred"],
+               "shot and killed", "gunned down", "martyred", "the bodies of", "bodies of",
+               "the deaths of", "deaths of", "the death of", "the killing of", "killing of",
+               "the killings of", "remains of", "the remains of"],
     "wounded": ["wounded", "wounding", "wounds", "injured", "injuring", "injures"],
     "captured": ["captured", "capturing", "captures", "capture", "took prisoner", "taken prisoner",
-                 "seized", "seizing", "took captive", "trophied"],
+                 "seized", "seizing", "took captive", "trophied", "took", "taken", "the capture of",
+                 "capture of", "detained", "abducted", "kidnapped"],
     "destroyed": ["destroyed", "destroying", "destroys", "destroy", "knocked out",
                   "wiped out", "obliterated", "burned", "burnt", "demolished", "sank", "sunk",
-                  "sinking"],
+                  "sinking", "the destruction of", "destruction of", "sink"],
     "downed": ["shot down", "shooting down", "shoot down", "shoots down", "downed", "downing",
                "intercepted", "intercepting", "intercepts", "brought down", "bringing down",
-               "shot-down"],
+               "shot-down", "the downing of", "downing of", "the interception of"],
     "damaged": ["damaged", "damaging", "hit", "struck", "disabled", "hitting", "striking"],
     # category depends on the noun (people are killed, equipment destroyed).
     "eliminated": ["eliminated", "eliminating", "liquidated", "liquidating", "neutralized",
                    "neutralised", "neutralizing", "neutralising", "annihilated", "lost", "loses",
-                   "losing", "lose"],
+                   "losing", "lose", "the loss of", "loss of", "the losses of"],
 }
 # Verbs whose subject suffered the loss ("Russia lost 20 tanks").
 LOSS_VERBS = ["lost", "loses", "losing", "lose"]
@@ -286,7 +291,6 @@ NOMINAL = {
                "lives"],
     "wounded": ["wounded", "injured", "injuries", "wounds"],
     "missing": ["missing"],
-    "captured": ["prisoners of war", "pows", "captives", "prisoners"],
     "casualties": ["casualties", "casualty", "losses", "killed and wounded", "killed or wounded",
                    "dead and wounded", "dead and injured", "killed and injured"],
 }
@@ -321,7 +325,7 @@ AUXILIARIES = [
     "officially", "previously", "were", "just", "in", "total", "overall", "altogether", "thought",
     "believed", "to", "presumably", "likely", "probably", "mostly", "each", "among", "them",
     "reported", "confirmed", "seriously", "critically", "lightly", "slightly", "badly",
-    "fatally", "mortally", "severely", "as",
+    "fatally", "mortally", "severely", "as", "still", "remain", "remained", "are", "had",
 ]
 # Words that may stand between a verb and its object ("destroyed a further 12 tanks").
 OBJECT_GAP = ["also", "reportedly", "allegedly", "all", "successfully", "yet", "overall",
@@ -405,7 +409,7 @@ PRONOUNS = ["it", "he", "she", "they", "we", "i", "this", "the statement", "the 
             "the office", "the source", "the general staff", "the statement added"]
 CLAIMANT_DROP = ["the", "a", "an", "also", "later", "earlier", "previously", "on", "late",
                  "early", "separately", "meanwhile", "however", "and", "but", "yet", "then",
-                 "in", "now", "initially", "first", "itself", "official"]
+                 "in", "now", "initially", "first", "itself"]
 TIME_WORDS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "today", "yesterday", "tonight", "overnight"]
 HEADLINE_ROLES = ["monitor", "ministry", "police", "officials", "official", "army", "military",
@@ -697,7 +701,6 @@ ORGANISATION_ALIASES = {
     "the hamas-run health ministry": "Gaza health ministry",
     "hamas-run gaza health ministry": "Gaza health ministry",
     "gaza health ministry": "Gaza health ministry",
-    "palestinian health ministry": "Gaza health ministry",
     "syrian observatory": "Syrian Observatory for Human Rights",
     "syrian observatory for human rights": "Syrian Observatory for Human Rights",
 }
