@@ -20,6 +20,7 @@ _NP_BOUNDARIES = frozenset(
 )
 _TRAILING_OPENERS = frozenset({",", "-", "–", "—", "‒", '"', "”", "“", "'", "’", "(", ":"})
 _MAX_SPEAKER_WORDS = 14
+_INSTITUTIONS = frozenset({"ministry", "army", "forces", "staff", "command", "military", "defence", "defense", "government", "spokesman", "spokeswoman", "spokesperson", "service", "headquarters", "office", "press", "department"})
 _ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "official", "head", "chief", "commander", "governor", "mayor", "president", "secretary", "director", "adviser", "advisor", "leader", "ombudsman", "representative", "envoy", "ambassador"})
 
 
@@ -250,7 +251,10 @@ def speaker_of(view: SentenceView, start: int, end: int, memory: SpeakerMemory) 
             return Speaker(memory.last.claimant, phrase)
         if memory.owner is not None:
             return Speaker(memory.owner, phrase)
-    return Speaker(_canonical(view, start, end, phrase), phrase)
+    claimant = _canonical(view, start, end, phrase)
+    if claimant == phrase and memory.owner is not None and any(word in _INSTITUTIONS for word in view.words[start:end]):
+        claimant = memory.owner  # "the General Staff said" on the channel of the General Staff
+    return Speaker(claimant, phrase)
 
 
 def _same_head(words: str, phrase: str) -> bool:

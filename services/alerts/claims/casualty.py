@@ -39,6 +39,8 @@ class Loss:
     enemy: bool = False
     loser: str | None = None
     """Who "lost" it, when the verb says so ("Russia lost 20 tanks")."""
+    suffered: bool = False
+    """Said as something that befell them ("were killed", "deaths") rather than done by an agent."""
 
 
 def find_losses(view: SentenceView) -> list[Loss]:
@@ -75,6 +77,7 @@ class _Trigger:
     end: int
     loser: str | None = None
     enemy_loser: bool = False
+    active: bool = False
 
 
 def _choose(phrase: LossPhrase, right: _Trigger | None, left: _Trigger | None, group_right: _Trigger | None) -> _Trigger | None:
@@ -117,7 +120,7 @@ def _left_trigger(view: SentenceView, start: int) -> _Trigger | None:
     loser, enemy = None, False
     if view.words[found.start] in lex.loss_verbs:
         loser, enemy = _loser(view, found.start)
-    return _Trigger(found.value, found.start, found.end, loser, enemy)
+    return _Trigger(found.value, found.start, found.end, loser, enemy, active=not view.words[found.start].startswith(("the", "death", "bodies", "remains")))
 
 
 def _loser(view: SentenceView, verb: int) -> tuple[str | None, bool]:
@@ -197,7 +200,10 @@ def _loss(view: SentenceView, phrase: LossPhrase, trigger: _Trigger, earlier: li
     approximate = quantity.approximate if quantity else False
     start, end = min(phrase.start, trigger.start), max(phrase.end, trigger.end)
     basis = "increment" if phrase.increment else None
-    return Loss(category, subject.name, count, approximate, phrase.side, start, end, basis, phrase.own, phrase.enemy or trigger.enemy_loser, trigger.loser)
+    return Loss(
+        category, subject.name, count, approximate, phrase.side, start, end, basis, phrase.own,
+        phrase.enemy or trigger.enemy_loser, trigger.loser, suffered=not trigger.active,
+    )
 
 
 def _inherited_subject(earlier: list[Loss], category: str) -> Subject | None:
@@ -249,12 +255,13 @@ def _toll_phrases(view: SentenceView) -> list[_Toll]:
         if view.words[i : i + 2] != ["number", "of"]:
             continue
         head = head_at(view, i + 2)
-        if head is None or head[1] is None:
+        if head is None or head.subject is None:
             continue
-        passive = view.match(lex.passive, head[0])
-        if passive is not None:
-            found = [toll for toll in found if not i <= toll.start < passive.end]
-            found.append(_Toll(passive.value, i, passive.end, head[1].name, head[2]))
+        passive = view.match(lex.passive, head.end)
+        category, end = (passive.value, passive.end) if passive else (head.nominal, head.end)
+        if category is not None:
+            found = [toll for toll in found if not i <= toll.start < end]
+            found.append(_Toll(category, i, end, head.subject.name, head.side))
     return sorted(found, key=lambda toll: toll.start)
 
 
@@ -286,6 +293,7 @@ def _tolls(view: SentenceView, phrases: list[LossPhrase], losses: list[Loss], cl
         loss = Loss(
             category, subject or "person", Count(quantity.min, None if minimum else quantity.max),
             quantity.approximate, side or (phrase.side if phrase else None), toll.start, quantity.end, "total",
+            suffered=True,
         )
         if _asserted(view, loss):
             found.append(loss)

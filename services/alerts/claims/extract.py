@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .actors import is_side, opponent
+from .actors import is_party, is_side, opponent
 from .attribution import Attribution, SpeakerMemory, claimant_at, find_attributions, remember, speaker_of
 from .casualty import Loss, find_losses
 from .ceasefire import Truce, find_truces, parties
@@ -75,8 +75,10 @@ class _Reader:
         side = loss.side or loss.loser
         if side is None and loss.enemy:
             side = opponent(claimant)
-        if side is None and loss.own and claimant is not None and is_side(claimant):
-            side = claimant
+        if side is None and claimant is not None and is_side(claimant):
+            # a party's own people: "its soldiers", or soldiers it says were killed
+            if loss.own or (loss.suffered and loss.subject == "soldier" and is_party(claimant)):
+                side = claimant
         when = attached(self.view, self.times, loss.start, loss.end)
         return self._claim(
             "casualty", loss.category, loss.subject, loss.count, loss.approximate, side, claimant, phrase, (),

@@ -40,7 +40,7 @@ class LossPhrase:
 
 
 @dataclass(frozen=True, slots=True)
-class _Head:
+class NounHead:
     end: int
     subject: Subject | None
     side: str | None
@@ -107,13 +107,12 @@ def _is_bare_count(view: SentenceView, quantity: Quantity) -> bool:
     return before not in ("aged", "age", "ages", "no", "number", "$", "€", "£", "page", "article", "resolution", "(", "+")
 
 
-def head_at(view: SentenceView, j: int) -> tuple[int, Subject | None, str | None] | None:
-    """A loss noun without a number at `j` ("Israelis", "Ukrainian civilians"): end, subject, side."""
-    head = _head(view, j, singular=False)
-    return None if head is None else (head.end, head.subject, head.side)
+def head_at(view: SentenceView, j: int) -> NounHead | None:
+    """A loss noun without a number at `j` ("Israelis", "Ukrainian civilians", "servicemen killed")."""
+    return _head(view, j, singular=False)
 
 
-def _head(view: SentenceView, j: int, singular: bool) -> _Head | None:
+def _head(view: SentenceView, j: int, singular: bool) -> NounHead | None:
     lex = view.lex
     side = None
     own = enemy = False
@@ -124,21 +123,22 @@ def _head(view: SentenceView, j: int, singular: bool) -> _Head | None:
         subject = view.match(lex.subjects, k)
         if word in lex.demonyms and not view.match(lex.subjects, k + 1):
             actor = actor_at(view, k)
-            return _Head(k + 1, Subject("person", True, True), actor.value if actor else None, own, enemy, None)
+            return NounHead(k + 1, Subject("person", True, True), actor.value if actor else None, own, enemy, None)
         if subject is not None and not (singular and subject.value.plural and subject.value.name not in ("aircraft", "personnel")):
             nominal = view.match(lex.nominal, subject.end)  # "soldier deaths", "civilian casualties"
-            end, side2, enemy2 = _of_side(view, nominal.end if nominal else subject.end)
-            return _Head(end, subject.value, side or side2, own, enemy or enemy2, nominal.value if nominal else None)
+            end = nominal.end if nominal else _and_other(view, subject.end)
+            end, side2, enemy2 = _of_side(view, end)
+            return NounHead(end, subject.value, side or side2, own, enemy or enemy2, nominal.value if nominal else None)
         model = lex.model_subject(word)
         if model is not None and not view.match(lex.subjects, k + 1) and lex.model_subject(view.word(k + 1)) is None:
             end, side2, enemy2 = _of_side(view, k + 1)
-            return _Head(end, model, side or side2, own, enemy or enemy2, None)
+            return NounHead(end, model, side or side2, own, enemy or enemy2, None)
         nominal = view.match(lex.nominal, k)
         if nominal is not None and not view.match(lex.subjects, nominal.end) and not _is_modifier_use(view, nominal.end):
             subject_name = modifier_subject
             end, side2, enemy2 = _of_side(view, nominal.end)
             person = Subject(subject_name, True, True) if subject_name else None
-            return _Head(end, person, side or side2, own, enemy or enemy2, nominal.value)
+            return NounHead(end, person, side or side2, own, enemy or enemy2, nominal.value)
         actor = actor_at(view, k)
         if actor is not None and is_side(actor.value):
             side = side or actor.value
@@ -156,6 +156,16 @@ def _head(view: SentenceView, j: int, singular: bool) -> _Head | None:
     return None
 
 
+def _and_other(view: SentenceView, end: int) -> int:
+    """ "tanks and other armoured combat vehicles": one count for both."""
+    if view.words[end : end + 2] in (["and", "other"], ["or", "other"]):
+        for k in range(end + 2, min(end + 6, len(view))):
+            found = view.match(view.lex.subjects, k)
+            if found is not None:
+                return found.end
+    return end
+
+
 def _is_modifier_use(view: SentenceView, end: int) -> bool:
     """ "wounded soldiers": a participle before a noun is an adjective, not the loss itself."""
     return view.match(view.lex.subjects, end) is not None
@@ -168,15 +178,18 @@ def _is_name_like(view: SentenceView, k: int) -> bool:
 
 def _of_side(view: SentenceView, end: int) -> tuple[int, str | None, bool]:
     """ "... of the enemy", "... of Russia's Black Sea fleet", "... of the Russian army"."""
-    if view.word(end) != "of":
+    start = end + 1
+    if view.word(end) in ("launched", "fired", "operated", "belonging", "used") and view.word(end + 1) in ("by", "to"):
+        start = end + 2
+    elif view.word(end) != "of":
         return end, None, False
-    for k in range(end + 1, min(end + 4, len(view))):
+    for k in range(start, min(start + 3, len(view))):
         if view.words[k] in ("enemy", "occupiers", "invaders", "enemy's"):
             return k + 1, None, True
         actor = actor_at(view, k)
         if actor is not None and is_side(actor.value):
             return actor.end, actor.value, False
-        if view.words[k] not in ("the", "a", "its", "armed", "forces", "army"):
+        if view.words[k] not in ("the", "a", "its", "armed", "forces", "army", "russian", "ukrainian"):
             break
     return end, None, False
 

@@ -68,6 +68,7 @@ PEOPLE = {
     "person": (
         ["person", "individual", "man", "victim", "member", "citizen", "body"],
         ["people", "persons", "individuals", "men", "victims", "members", "citizens",
+         "staff members", "staff", "employees", "colleagues", "workers",
          "bodies"],
     ),
     "civilian": (
@@ -274,7 +275,8 @@ PASSIVE = {
     "missing": ["missing", "went missing", "unaccounted for", "reported missing",
                 "missing in action", "remain missing", "remained missing"],
     "captured": ["captured", "taken prisoner", "taken captive", "surrendered", "seized",
-                 "trophied", "were taken prisoner", "abducted"],
+                 "trophied", "were taken prisoner", "abducted", "taken hostage", "kidnapped",
+                 "held hostage", "held captive", "detained", "taken into captivity"],
     "destroyed": ["destroyed", "wiped out", "knocked out", "burned", "burnt", "sunk", "sank",
                   "destroyed or damaged"],
     "downed": ["shot down", "downed", "intercepted", "brought down", "were shot down"],
