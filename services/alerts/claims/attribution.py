@@ -182,7 +182,8 @@ def _joins_names(view: SentenceView, j: int) -> bool:
     """An "and" inside a speaker ("Armenia and Azerbaijan confirmed")."""
     if view.words[j] != "and":
         return False
-    return actor_at(view, j + 1, speakers=True) is not None and (
+    after = j + 2 if view.word(j + 1) == "the" else j + 1
+    return actor_at(view, after, speakers=True) is not None and (
         actor_at(view, j - 1, speakers=True) is not None or view.tokens[j - 1].capitalized
     )
 

@@ -17,10 +17,10 @@ from .phrases import Match
 from .view import SentenceView
 
 _BEFORE_WINDOW = 8
-_AFTER_WINDOW = 9
+_AFTER_WINDOW = 14
 _STOPS_BEFORE = frozenset({";", ":", ".", "(", ")", "that", "which", "who", "while", "but", '"', "“", "”"})
 _STOPS_AFTER = frozenset({";", ".", "but", "while", "whereas"})
-_ANAPHORS = ("it", "the offer", "the proposal", "the plan", "the deal", "the agreement", "the truce", "the ceasefire", "the call", "the calls", "the idea")
+_ANAPHORS = ("it", "the offer", "the proposal", "the plan", "the deal", "the agreement", "the call", "the calls", "the idea", "the initiative", "this offer", "this proposal")
 _GOVERNORS = frozenset({"urged", "urges", "urge", "urging", "called", "calls", "call", "calling", "asked", "asks", "pressed", "presses", "pressing", "told", "appealed", "demanded", "demands", "encouraged", "encourages"})
 
 
@@ -48,15 +48,17 @@ class _Candidate:
     before: bool
 
 
-def find_truces(view: SentenceView) -> list[Truce]:
+def find_truces(view: SentenceView, in_context: bool = False) -> list[Truce]:
+    """Ceasefire claims; `in_context` when the sentence before spoke of a ceasefire ("Kyiv
+    dismissed the proposal")."""
     lex = view.lex
     mentions = lex.ceasefire_nouns.find_all(view.words)
-    if not mentions:
+    if not mentions and not in_context:
         return []
     candidates: list[_Candidate] = []
     for mention in mentions:
         candidates.extend(_around(view, mention))
-    candidates.extend(_anaphoric(view, mentions[0].end))
+    candidates.extend(_anaphoric(view, mentions[0].end if mentions else 0))
     chosen: dict[tuple[int, int], _Candidate] = {}
     for candidate in candidates:
         segment = view.segment_bounds(candidate.start)
@@ -85,6 +87,9 @@ def _around(view: SentenceView, mention: Match[str]) -> list[_Candidate]:
     found: list[_Candidate] = []
     span = (mention.start, mention.end)
     subordinate = _subordinate(view, mention.start)
+    despite = _despite(view, mention.start)
+    if despite is not None and any(word in lex.fighting_words for word in view.words[:despite]):
+        found.append(_Candidate("violation", despite, despite + 1, False, span, True))
     for j in range(mention.start - 1, max(-1, mention.start - _BEFORE_WINDOW - 1), -1):
         if view.words[j] in _STOPS_BEFORE:
             break
@@ -112,6 +117,16 @@ def _around(view: SentenceView, mention: Match[str]) -> list[_Candidate]:
     return found
 
 
+def _despite(view: SentenceView, mention: int) -> int | None:
+    """ "Fighting raged despite the truce": where "despite" stands, if it governs the mention."""
+    for k in range(mention - 1, max(-1, mention - _BEFORE_WINDOW - 1), -1):
+        if view.words[k] in _STOPS_BEFORE or view.words[k] == ",":
+            return None
+        if view.words[k] in ("despite", "notwithstanding"):
+            return k
+    return None
+
+
 def _anaphoric(view: SentenceView, after: int) -> list[_Candidate]:
     """ "Russia proposed a truce, but Ukraine rejected it": a trigger whose object points back."""
     found: list[_Candidate] = []
@@ -120,7 +135,7 @@ def _anaphoric(view: SentenceView, after: int) -> list[_Candidate]:
             words = anaphor.split()
             if view.words[i : i + len(words)] == words:
                 trigger = view.lex.ceasefire_before.match_ending(view.words, i)
-                if trigger is not None and trigger.value in ("rejection", "agreement", "violation", "collapse"):
+                if trigger is not None and trigger.value in ("rejection", "agreement", "violation", "collapse") and trigger.end == i:
                     found.append(_Candidate(trigger.value, trigger.start, trigger.end, _infinitive(view, trigger.start), (i, i + len(words)), True))
     return found
 
@@ -158,9 +173,10 @@ def _speaker_span(view: SentenceView, candidate: _Candidate) -> tuple[int, int] 
 
 
 def _asserted(view: SentenceView, candidate: _Candidate) -> bool:
+    """Not negated before its trigger ("did not agree to a truce"), nor conditional."""
     start = min(candidate.start, candidate.mention[0])
     end = max(candidate.end, candidate.mention[1])
-    return not (is_negated(view, start, end) or is_hypothetical(view, start, end) or view.words[-1:] == ["?"])
+    return not (is_negated(view, start, candidate.start) or is_hypothetical(view, start, end) or view.words[-1:] == ["?"])
 
 
 def _mediator(view: SentenceView) -> str | None:

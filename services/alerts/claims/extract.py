@@ -31,6 +31,7 @@ def extract_claims(
     lex = load(language)
     memory = SpeakerMemory(owner=claimant)
     claims: list[Claim] = []
+    truce_before = False
     for sentence in split_sentences(text):
         if _CAPTION.search(sentence.text):
             continue
@@ -45,7 +46,9 @@ def extract_claims(
             if key not in seen:
                 seen.add(key)
                 claims.append(claim)
-        claims.extend(reader.ceasefire(truce) for truce in find_truces(view))
+        truces = find_truces(view, in_context=truce_before)
+        claims.extend(reader.ceasefire(truce) for truce in truces)
+        truce_before = bool(truces) or lex.ceasefire_nouns.find_all(view.words) != []
         remember(memory, attributions)
     return claims
 

@@ -352,7 +352,7 @@ HYPOTHETICALS = [
     "if", "unless", "would", "could", "might", "may", "should", "will", "shall", "threatened to",
     "threatens to", "threatening to", "vowed to", "vows to", "plans to", "planned to",
     "planning to", "intends to", "intended to", "aims to", "aimed to", "expected to",
-    "likely to", "ready to", "willing to", "prepared to", "able to", "capable of", "wants to",
+    "likely to", "able to", "capable of", "wants to",
     "want to", "wanted to", "seeking to", "seeks to", "sought to", "tried to", "trying to",
     "attempted to", "attempt to", "risk of", "at risk", "in order to", "so as to", "hoped to",
     "hopes to", "promised to", "pledged to", "pledges to", "could have", "would have",
@@ -400,7 +400,7 @@ REPORTING_TAIL = [
     "sources", "officials", "an", "interview", "with", "wrote", "adding", "and", "at", "of",
     "social", "media", "via", "message", "messenger", "by", "phone", "told", "journalists",
     "video", "address", "speech", "televised", "written", "separate", "publicly",
-    "without", "providing", "evidence", "giving", "details", "further", "more", "than",
+    "without", "providing", "evidence", "joint", "statement", "communique", "communiqué", "giving", "details", "further", "more", "than",
     "quoted", "as", "saying", "to", "media", "outlet", "outlets", "state", "run", "state-run",
     "newspaper", "radio", "first", "also", "again", "alongside", "after",
 ]
@@ -429,6 +429,7 @@ CEASEFIRE_NOUNS = [
     "stop fighting", "cessation of fire", "lull in fighting", "fighting pause",
     "cease hostilities", "cease fire", "halt the fighting", "halt fighting", "stop to the fighting",
     "stop to fighting", "halt in fighting", "halt in the fighting", "quiet period",
+    "end the war", "end to the war", "end the fighting", "end hostilities",
 ]
 # Ceasefire categories in order of precedence: the first one found in the main clause wins.
 CEASEFIRE_ORDER = ["violation", "collapse", "rejection", "agreement", "proposal", "call",
@@ -438,8 +439,13 @@ CEASEFIRE_BEFORE = {
     "violation": ["violated", "violating", "violate", "violates", "breached", "breaching",
                   "breach", "breaches", "broke", "breaking", "break", "breaks", "violation of",
                   "violations of", "breach of", "breaches of", "in violation of", "flouted",
-                  "flouting", "undermined", "undermining", "disregarded", "disregarding"],
+                  "flouting", "undermined", "undermining", "disregarded", "disregarding",
+                  "did not observe", "not observe", "failed to observe", "did not respect",
+                  "not respect", "failed to respect", "not observing", "not respecting",
+                  "did not honour", "did not honor", "failed to honour", "failed to honor"],
     "collapse": ["collapse of", "breakdown of", "end of", "ended", "ending", "scrapped",
+                 "shattering", "shattered", "shatter", "shatters", "wrecked", "wrecking",
+                 "torpedoed", "sank",
                  "abandoned", "abandoning", "pulled out of", "withdrew from", "suspended",
                  "terminated", "walked away from", "failure of"],
     "rejection": ["rejected", "rejects", "reject", "rejecting", "refused", "refuses", "refuse",
@@ -533,6 +539,11 @@ SUBORDINATORS = ["after", "since", "before", "when", "until", "despite", "which"
                  "days after", "shortly after", "prior to", "ahead of", "in spite of",
                  "because", "who", "where", "under"]
 INFINITIVE_MARKERS = ["to"]
+# Fighting reported "despite the truce" is a violation of it.
+FIGHTING_WORDS = ["fighting", "clashes", "clashed", "shelling", "shelled", "strikes", "struck",
+                  "attacks", "attacked", "raged", "gunfire", "fire", "fired", "bombardment",
+                  "bombed", "airstrikes", "air strikes", "killed", "explosions", "battles",
+                  "combat", "offensive", "continued", "continues", "resumed", "shot", "hostilities"]
 
 # --- history ---------------------------------------------------------------------------
 
