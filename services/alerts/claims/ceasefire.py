@@ -21,6 +21,7 @@ _AFTER_WINDOW = 14
 _STOPS_BEFORE = frozenset({";", ":", ".", "(", ")", "that", "which", "who", "while", "but", '"', "“", "”"})
 _STOPS_AFTER = frozenset({";", ".", "but", "while", "whereas"})
 _ANAPHORS = ("it", "the offer", "the proposal", "the plan", "the deal", "the agreement", "the call", "the calls", "the idea", "the initiative", "this offer", "this proposal")
+_INTRANSITIVE_FOLLOWERS = frozenset({"on", "in", "at", "after", "when", "with", "as", ".", ",", ";", "abruptly", "early", "late", "without", "before", "", "and", "amid", "following", "overnight", "yesterday", "today", "this", "last", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "within", "hours", "days", "minutes", "just", "less", "only", "but"})
 _GOVERNORS = frozenset({"urged", "urges", "urge", "urging", "called", "calls", "call", "calling", "asked", "asks", "pressed", "presses", "pressing", "told", "appealed", "demanded", "demands", "encouraged", "encourages"})
 
 
@@ -43,7 +44,8 @@ class _Candidate:
     category: str
     start: int
     end: int
-    weak: bool
+    weak: int
+    """0 for a main-clause verb, 1 for a compound or participle, 2 in a subordinate clause."""
     mention: tuple[int, int]
     before: bool
 
@@ -78,7 +80,7 @@ def find_truces(view: SentenceView, in_context: bool = False) -> list[Truce]:
     return truces
 
 
-def _rank(lex, candidate: _Candidate) -> tuple[bool, int]:
+def _rank(lex, candidate: _Candidate) -> tuple[int, int]:
     return candidate.weak, lex.ceasefire_order.index(candidate.category)
 
 
@@ -89,7 +91,7 @@ def _around(view: SentenceView, mention: Match[str]) -> list[_Candidate]:
     subordinate = _subordinate(view, mention.start)
     despite = _despite(view, mention.start)
     if despite is not None and any(word in lex.fighting_words for word in view.words[:despite]):
-        found.append(_Candidate("violation", despite, despite + 1, False, span, True))
+        found.append(_Candidate("violation", despite, despite + 1, 0, span, True))
     for j in range(mention.start - 1, max(-1, mention.start - _BEFORE_WINDOW - 1), -1):
         if view.words[j] in _STOPS_BEFORE:
             break
@@ -97,24 +99,35 @@ def _around(view: SentenceView, mention: Match[str]) -> list[_Candidate]:
         if trigger is None or trigger.end > mention.start:
             continue
         phrase = " ".join(view.words[trigger.start : trigger.end])
-        weak = subordinate or phrase in lex.ceasefire_weak_before or _infinitive(view, j)
+        weak = 2 if subordinate else int(phrase in lex.ceasefire_weak_before or _infinitive(view, j))
         found.append(_Candidate(trigger.value, trigger.start, trigger.end, weak, span, True))
     k = mention.end
     relative = False
+    relative_trigger = False
     while k < len(view) and k - mention.end < _AFTER_WINDOW and view.words[k] not in _STOPS_AFTER:
         if view.words[k] in ("that", "which", "after", "since", "when", "before"):
             relative = True
+        elif relative_trigger and view.words[k] in ("has", "have", "had", "is", "was", "were", "are"):
+            relative = False  # the relative clause is over: "a truce that took effect in July has held"
         trigger = view.match(lex.ceasefire_after, k)
         if trigger is not None:
             phrase = " ".join(view.words[trigger.start : trigger.end])
-            weak = subordinate or relative or phrase in lex.ceasefire_weak_after or _infinitive(view, k)
+            if trigger.value == "collapse" and _transitive(view, trigger.end):
+                trigger = Match("in_effect", trigger.start, trigger.end)
+            weak = 2 if subordinate or relative else int(phrase in lex.ceasefire_weak_after or _infinitive(view, k))
             found.append(_Candidate(trigger.value, trigger.start, trigger.end, weak, span, False))
+            relative_trigger = relative
             k = trigger.end
             if not weak:
                 break
             continue
         k += 1
     return found
+
+
+def _transitive(view: SentenceView, end: int) -> bool:
+    """ "the ceasefire ended 11 days of fighting": the truce did the ending, so it held."""
+    return view.word(end) not in _INTRANSITIVE_FOLLOWERS
 
 
 def _despite(view: SentenceView, mention: int) -> int | None:
@@ -136,7 +149,7 @@ def _anaphoric(view: SentenceView, after: int) -> list[_Candidate]:
             if view.words[i : i + len(words)] == words:
                 trigger = view.lex.ceasefire_before.match_ending(view.words, i)
                 if trigger is not None and trigger.value in ("rejection", "agreement", "violation", "collapse") and trigger.end == i:
-                    found.append(_Candidate(trigger.value, trigger.start, trigger.end, _infinitive(view, trigger.start), (i, i + len(words)), True))
+                    found.append(_Candidate(trigger.value, trigger.start, trigger.end, int(_infinitive(view, trigger.start)), (i, i + len(words)), True))
     return found
 
 
@@ -157,7 +170,7 @@ def _governed(view: SentenceView, candidate: _Candidate) -> _Candidate:
         if view.words[k] in _STOPS_BEFORE or view.words[k] == ",":
             break
         if view.words[k] in _GOVERNORS:
-            return _Candidate("call", k, candidate.end, False, candidate.mention, True)
+            return _Candidate("call", k, candidate.end, 0, candidate.mention, True)
     return candidate
 
 
