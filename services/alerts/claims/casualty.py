@@ -41,6 +41,8 @@ class Loss:
     """Who "lost" it, when the verb says so ("Russia lost 20 tanks")."""
     suffered: bool = False
     """Said as something that befell them ("were killed", "deaths") rather than done by an agent."""
+    by_speaker: bool = False
+    """Done by the speaker's own forces ("our defenders shot down"): the loss is the enemy's."""
 
 
 def find_losses(view: SentenceView) -> list[Loss]:
@@ -78,6 +80,7 @@ class _Trigger:
     loser: str | None = None
     enemy_loser: bool = False
     active: bool = False
+    by_speaker: bool = False
 
 
 def _choose(phrase: LossPhrase, right: _Trigger | None, left: _Trigger | None, group_right: _Trigger | None) -> _Trigger | None:
@@ -85,6 +88,8 @@ def _choose(phrase: LossPhrase, right: _Trigger | None, left: _Trigger | None, g
         return _Trigger(phrase.nominal, phrase.start, phrase.end)
     if phrase.definite:
         return left
+    if phrase.headline:
+        return left or (right if right is not None and right.start == phrase.end else None)
     return right or left or group_right
 
 
@@ -120,7 +125,18 @@ def _left_trigger(view: SentenceView, start: int) -> _Trigger | None:
     loser, enemy = None, False
     if view.words[found.start] in lex.loss_verbs:
         loser, enemy = _loser(view, found.start)
-    return _Trigger(found.value, found.start, found.end, loser, enemy, active=not view.words[found.start].startswith(("the", "death", "bodies", "remains")))
+    active = not view.words[found.start].startswith(("the", "death", "bodies", "remains"))
+    return _Trigger(found.value, found.start, found.end, loser, enemy, active, _by_speaker(view, found.start))
+
+
+def _by_speaker(view: SentenceView, verb: int) -> bool:
+    """ "Our defenders shot down", "its forces had destroyed", "we destroyed"."""
+    for k in range(verb - 1, max(view.clause_start(verb), verb - 5) - 1, -1):
+        if view.words[k] in ("our", "we", "us"):
+            return True
+        if view.words[k] in ("its", "their") and view.word(k + 1) in ("forces", "troops", "units", "army", "military", "soldiers", "fighters", "defenders", "air", "navy", "drones", "artillery"):
+            return True
+    return False
 
 
 def _loser(view: SentenceView, verb: int) -> tuple[str | None, bool]:
@@ -203,6 +219,7 @@ def _loss(view: SentenceView, phrase: LossPhrase, trigger: _Trigger, earlier: li
     return Loss(
         category, subject.name, count, approximate, phrase.side, start, end, basis, phrase.own,
         phrase.enemy or trigger.enemy_loser, trigger.loser, suffered=not trigger.active,
+        by_speaker=trigger.by_speaker,
     )
 
 

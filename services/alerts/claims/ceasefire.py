@@ -20,7 +20,7 @@ _BEFORE_WINDOW = 8
 _AFTER_WINDOW = 14
 _STOPS_BEFORE = frozenset({";", ":", ".", "(", ")", "that", "which", "who", "while", "but", '"', "“", "”"})
 _STOPS_AFTER = frozenset({";", ".", "but", "while", "whereas"})
-_ANAPHORS = ("it", "the offer", "the proposal", "the plan", "the deal", "the agreement", "the call", "the calls", "the idea", "the initiative", "this offer", "this proposal")
+_ANAPHORS = ("it", "the offer", "the proposal", "the plan", "the deal", "the agreement", "the call", "the calls", "the idea", "the initiative", "this offer", "this proposal", "the pause", "the lull", "the arrangement")
 _INTRANSITIVE_FOLLOWERS = frozenset({"on", "in", "at", "after", "when", "with", "as", ".", ",", ";", "abruptly", "early", "late", "without", "before", "", "and", "amid", "following", "overnight", "yesterday", "today", "this", "last", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "within", "hours", "days", "minutes", "just", "less", "only", "but"})
 _GOVERNORS = frozenset({"urged", "urges", "urge", "urging", "called", "calls", "call", "calling", "asked", "asks", "pressed", "presses", "pressing", "told", "appealed", "demanded", "demands", "encouraged", "encourages"})
 

@@ -76,7 +76,7 @@ class _Reader:
     def casualty(self, loss: Loss) -> Claim:
         claimant, phrase = self._speaker(loss.end - 1)
         side = loss.side or loss.loser
-        if side is None and loss.enemy:
+        if side is None and (loss.enemy or loss.by_speaker):
             side = opponent(claimant)
         if side is None and claimant is not None and is_side(claimant):
             # a party's own people: "its soldiers", or soldiers it says were killed

@@ -29,6 +29,9 @@ class LossPhrase:
     nominal: str | None = None
     """The category the head noun itself says ("deaths" -> killed)."""
     definite: bool = False
+    """ "the flagship": one, when a verb before it says what befell it."""
+    headline: bool = False
+    """ "shot down Armenian Su-25 jet": one, in a headline's article-less style."""
 
     @property
     def bare(self) -> bool:
@@ -72,7 +75,7 @@ def _phrase_at(view: SentenceView, i: int) -> LossPhrase | None:
                 return LossPhrase(i, head.end, None, head.subject, head.side, head.own, head.enemy)
         if view.words[i] == "the":
             return _definite(view, i)
-        return None
+        return _headline(view, i)
     j = quantity.end
     own = False
     if view.word(j) == "of":
@@ -116,11 +119,14 @@ def _head(view: SentenceView, j: int, singular: bool) -> NounHead | None:
     lex = view.lex
     side = None
     own = enemy = False
-    modifier_subject = None
+    modifier_subject = modifier_category = None
     k = j
     while k < len(view) and k - j <= _MAX_MODIFIERS:
         word = view.words[k]
         subject = view.match(lex.subjects, k)
+        if subject is not None and view.match(lex.subjects, subject.end) is not None:
+            k = subject.end  # "military boats", "civilian vehicles": the last noun is the head
+            continue
         if word in lex.demonyms and not view.match(lex.subjects, k + 1):
             actor = actor_at(view, k)
             return NounHead(k + 1, Subject("person", True, True), actor.value if actor else None, own, enemy, None)
@@ -128,13 +134,20 @@ def _head(view: SentenceView, j: int, singular: bool) -> NounHead | None:
             nominal = view.match(lex.nominal, subject.end)  # "soldier deaths", "civilian casualties"
             end = nominal.end if nominal else _and_other(view, subject.end)
             end, side2, enemy2 = _of_side(view, end)
-            return NounHead(end, subject.value, side or side2, own, enemy or enemy2, nominal.value if nominal else None)
+            category = nominal.value if nominal else modifier_category
+            return NounHead(end, subject.value, side or side2, own, enemy or enemy2, category)
         model = lex.model_subject(word)
-        if model is not None and not view.match(lex.subjects, k + 1) and lex.model_subject(view.word(k + 1)) is None:
-            end, side2, enemy2 = _of_side(view, k + 1)
-            return NounHead(end, model, side or side2, own, enemy or enemy2, None)
+        if model is not None:
+            following = view.match(lex.subjects, k + 1)
+            if (following is None or following.value.person) and lex.model_subject(view.word(k + 1)) is None:
+                end, side2, enemy2 = _of_side(view, following.end if following else k + 1)  # "a Su-35 fighter"
+                return NounHead(end, model, side or side2, own, enemy or enemy2, None)
         nominal = view.match(lex.nominal, k)
-        if nominal is not None and not view.match(lex.subjects, nominal.end) and not _is_modifier_use(view, nominal.end):
+        if nominal is not None and view.match(lex.subjects, nominal.end):
+            modifier_category = nominal.value  # "40 missing residents", "five wounded soldiers"
+            k = nominal.end
+            continue
+        if nominal is not None and not _is_modifier_use(view, nominal.end):
             subject_name = modifier_subject
             end, side2, enemy2 = _of_side(view, nominal.end)
             person = Subject(subject_name, True, True) if subject_name else None
@@ -192,6 +205,17 @@ def _of_side(view: SentenceView, end: int) -> tuple[int, str | None, bool]:
         if view.words[k] not in ("the", "a", "its", "armed", "forces", "army", "russian", "ukrainian"):
             break
     return end, None, False
+
+
+def _headline(view: SentenceView, i: int) -> LossPhrase | None:
+    """ "Armenian Su-25 jet", "Russian warship": a singular noun with its side and no article."""
+    actor = actor_at(view, i)
+    if actor is None or not is_side(actor.value) or view.word(i - 1) in ("a", "an", "the", "of", "its", "their", "his", "her", "our"):
+        return None
+    head = _head(view, i, singular=True)
+    if head is None or head.subject is None or head.subject.plural:
+        return None
+    return LossPhrase(i, head.end, None, head.subject, head.side, head.own, head.enemy, head.nominal, headline=True)
 
 
 def _definite(view: SentenceView, i: int) -> LossPhrase | None:

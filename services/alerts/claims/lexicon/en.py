@@ -145,7 +145,8 @@ EQUIPMENT = {
         ["aircraft", "plane", "jet", "warplane", "fighter jet", "bomber", "fighter plane",
          "airplane", "aeroplane", "fighter-bomber", "attack aircraft", "transport plane"],
         ["aircraft", "planes", "jets", "warplanes", "fighter jets", "bombers", "fighter planes",
-         "airplanes", "aeroplanes", "military aircraft", "combat aircraft"],
+         "airplanes", "aeroplanes", "military aircraft", "combat aircraft", "fighter-bombers",
+         "attack aircraft", "transport planes", "fighters jets"],
     ),
     "drone": (
         ["drone", "uav", "unmanned aerial vehicle", "unmanned aircraft", "loitering munition",
@@ -244,17 +245,19 @@ ACTIVE = {
                "shot and killed", "gunned down", "martyred", "the bodies of", "bodies of",
                "the deaths of", "deaths of", "the death of", "the killing of", "killing of",
                "the killings of", "remains of", "the remains of"],
-    "wounded": ["wounded", "wounding", "wounds", "injured", "injuring", "injures"],
+    "wounded": ["wounded", "wounding", "wounds", "injured", "injuring", "injures", "wound", "injure"],
     "captured": ["captured", "capturing", "captures", "capture", "took prisoner", "taken prisoner",
                  "seized", "seizing", "took captive", "trophied", "took", "taken", "the capture of",
                  "capture of", "detained", "abducted", "kidnapped"],
     "destroyed": ["destroyed", "destroying", "destroys", "destroy", "knocked out",
                   "wiped out", "obliterated", "burned", "burnt", "demolished", "sank", "sunk",
-                  "sinking", "the destruction of", "destruction of", "sink"],
+                  "sinking", "the destruction of", "destruction of", "sink", "sinks", "destroys"],
     "downed": ["shot down", "shooting down", "shoot down", "shoots down", "downed", "downing",
                "intercepted", "intercepting", "intercepts", "brought down", "bringing down",
-               "shot-down", "the downing of", "downing of", "the interception of"],
-    "damaged": ["damaged", "damaging", "hit", "struck", "disabled", "hitting", "striking"],
+               "shot-down", "the downing of", "downing of", "the interception of", "downs",
+               "intercept", "shoots down"],
+    "damaged": ["damaged", "damaging", "hit", "struck", "disabled", "hitting", "striking", "damage",
+                "damages", "hits"],
     # category depends on the noun (people are killed, equipment destroyed).
     "eliminated": ["eliminated", "eliminating", "liquidated", "liquidating", "neutralized",
                    "neutralised", "neutralizing", "neutralising", "annihilated", "lost", "loses",
@@ -411,7 +414,8 @@ PRONOUNS = ["it", "he", "she", "they", "we", "i", "this", "the statement", "the 
             "the office", "the source", "the general staff", "the statement added"]
 CLAIMANT_DROP = ["the", "a", "an", "also", "later", "earlier", "previously", "on", "late",
                  "early", "separately", "meanwhile", "however", "and", "but", "yet", "then",
-                 "in", "now", "initially", "first", "itself"]
+                 "in", "now", "initially", "first", "itself", "had", "has", "have", "would",
+                 "reportedly", "again"]
 TIME_WORDS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "today", "yesterday", "tonight", "overnight"]
 HEADLINE_ROLES = ["monitor", "ministry", "police", "officials", "official", "army", "military",
@@ -480,6 +484,10 @@ CEASEFIRE_BEFORE = {
 # Words after the ceasefire noun ("the truce collapsed").
 CEASEFIRE_AFTER = {
     "violation": ["violations", "violation", "breaches", "breach", "was violated",
+                  "is not being respected", "not being respected", "was not respected",
+                  "is not respected", "not respected", "is not being observed",
+                  "not being observed", "was not observed", "is not holding", "not holding",
+                  "was not being respected", "has not been respected", "has not held",
                   "has been violated", "had been violated", "were violated", "is violated",
                   "was broken", "has been broken", "had been broken", "was breached",
                   "has been breached", "had been breached", "is being violated",
@@ -491,6 +499,7 @@ CEASEFIRE_AFTER = {
                  "expired", "has expired", "expires", "unravelled", "unraveled", "crumbled",
                  "is over", "was over", "has failed", "failed", "collapse", "breakdown",
                  "is dead", "lapsed", "has lapsed", "came to an end", "ran out", "fell through",
+                 "shattered", "was shattered", "has been shattered", "crumbles", "unravels",
                  "was suspended", "was terminated", "was called off", "ended on"],
     "rejection": ["was rejected", "has been rejected", "had been rejected", "was refused",
                   "was dismissed", "was turned down"],
