@@ -123,7 +123,7 @@ def _reporting(view: SentenceView, start: int, end: int, memory: SpeakerMemory) 
     if np_start < start:
         speaker = speaker_of(view, np_start, start, memory)
         opener = view.word(np_start - 1)
-        rest_is_tail = _only_tail(view, end)
+        rest_is_tail = _only_tail(view, end) or view.word(_tail_end(view, end)) == ","
         trailing = np_start > 0 and opener in _TRAILING_OPENERS and (rest_is_tail or _adding(view, _tail_end(view, end)))
         if trailing:
             scopes = [(0, np_start)]
@@ -217,8 +217,12 @@ def _only_tail(view: SentenceView, i: int) -> bool:
     return all(view.is_punct(k) for k in range(end, len(view)))
 
 
+_CONTINUING = frozenset({"adding", "saying", "claiming", "noting", "stating", "reporting", "estimating", "insisting", "confirming"})
+
+
 def _adding(view: SentenceView, i: int) -> bool:
-    return view.word(i) in ("adding", "saying") or view.word(i - 1) in ("adding", "saying")
+    """ "..., X said, adding that ...": the speaker goes on in the rest of the sentence."""
+    return view.word(i) in _CONTINUING or view.word(i - 1) in _CONTINUING or (view.word(i) == "," and view.word(i + 1) in _CONTINUING)
 
 
 def _only_adjuncts(view: SentenceView, start: int, end: int) -> bool:

@@ -131,9 +131,14 @@ def _left_trigger(view: SentenceView, start: int) -> _Trigger | None:
 
 def _by_speaker(view: SentenceView, verb: int) -> bool:
     """ "Our defenders shot down", "its forces had destroyed", "we destroyed"."""
-    for k in range(verb - 1, max(view.clause_start(verb), verb - 5) - 1, -1):
+    start = view.clause_start(verb)
+    if view.words[verb].endswith("ing") and view.word(start - 1) == ",":
+        start = view.clause_start(start - 1)  # "..., destroying four planes": the clause before acts
+    for k in range(verb - 1, max(start, verb - 12) - 1, -1):
         if view.words[k] in ("our", "we", "us"):
             return True
+        if view.words[k] == "it" and view.match(view.lex.reporting_verbs, k - 1) is not None:
+            return True  # "Ukraine said it had hit ..."
         if view.words[k] in ("its", "their") and view.word(k + 1) in ("forces", "troops", "units", "army", "military", "soldiers", "fighters", "defenders", "air", "navy", "drones", "artillery"):
             return True
     return False
@@ -178,9 +183,10 @@ def _object_follows(view: SentenceView, i: int) -> bool:
 
 
 def _skip_place(view: SentenceView, k: int) -> int:
-    """ "14 people in Kyiv were killed", "fighters from the Azovstal steelworks had surrendered"."""
-    if view.word(k) in ("in", "near", "on", "at", "from", "across", "aboard", "inside"):
-        for j in range(k + 2, min(k + 6, len(view))):
+    """ "14 people in Kyiv were killed", "fighters holed up in the Azovstal plant have surrendered"."""
+    word = view.word(k)
+    if word in ("in", "near", "on", "at", "from", "across", "aboard", "inside") or (len(word) > 4 and word.endswith(("ed", "ing")) and not view.match(view.lex.passive, k)):
+        for j in range(k + 2, min(k + 9, len(view))):
             if view.is_punct(j - 1) or view.match(view.lex.passive, j - 1):
                 break
             if view.words[j] in ("were", "was", "have", "has", "had", "are", "is"):
@@ -296,7 +302,7 @@ def _tolls(view: SentenceView, phrases: list[LossPhrase], losses: list[Loss], cl
         if quantity is None:
             continue
         phrase = by_start.get(at)
-        side, modifier = _toll_modifiers(view, toll.start)
+        side, modifier, own = _toll_modifiers(view, toll.start)
         side = toll.side or side
         category = toll.category
         subject = phrase.subject.name if phrase and phrase.subject else toll.subject or modifier
@@ -310,7 +316,7 @@ def _tolls(view: SentenceView, phrases: list[LossPhrase], losses: list[Loss], cl
         loss = Loss(
             category, subject or "person", Count(quantity.min, None if minimum else quantity.max),
             quantity.approximate, side or (phrase.side if phrase else None), toll.start, quantity.end, "total",
-            suffered=True,
+            own=own, suffered=True,
         )
         if _asserted(view, loss):
             found.append(loss)
@@ -330,15 +336,17 @@ def _toll_count(view: SentenceView, after: int) -> tuple[int, bool] | None:
     return None
 
 
-def _toll_modifiers(view: SentenceView, start: int) -> tuple[str | None, str | None]:
+def _toll_modifiers(view: SentenceView, start: int) -> tuple[str | None, str | None, bool]:
     """Whose toll ("the Palestinian death toll") and of whom ("the military death toll")."""
     side = subject = None
+    own = False
     for k in range(max(0, start - 3), start):
         actor = actor_at(view, k)
         if actor is not None and is_side(actor.value):
             side = actor.value
+        own = own or view.words[k] in ("its", "their", "our")
         subject = view.lex.subject_modifiers.get(view.words[k]) or subject
-    return side, subject
+    return side, subject, own
 
 
 def _uncounted(view: SentenceView, phrases: list[LossPhrase]) -> list[Loss]:

@@ -90,8 +90,10 @@ def _around(view: SentenceView, mention: Match[str]) -> list[_Candidate]:
     span = (mention.start, mention.end)
     subordinate = _subordinate(view, mention.start)
     despite = _despite(view, mention.start)
-    if despite is not None and any(word in lex.fighting_words for word in view.words[:despite]):
-        found.append(_Candidate("violation", despite, despite + 1, 0, span, True))
+    fighting = [k for k, word in enumerate(view.words) if word in lex.fighting_words and k != mention.start]
+    if despite is not None and fighting:
+        # the claim is the report of fighting: its speaker is whoever reports it
+        found.append(_Candidate("violation", fighting[0], fighting[0] + 1, 0, span, False))
     for j in range(mention.start - 1, max(-1, mention.start - _BEFORE_WINDOW - 1), -1):
         if view.words[j] in _STOPS_BEFORE:
             break

@@ -11,6 +11,7 @@ from .numbers import Quantity, parse_quantity
 from .view import SentenceView
 
 _MAX_MODIFIERS = 5
+_MODEL_GENERICS = frozenset({"missile", "missiles", "system", "systems", "complex", "complexes", "launcher", "launchers", "rocket", "air", "defence", "defense", "anti-aircraft", "surface-to-air"})
 _OWN = frozenset({"its", "our", "their", "his", "her"})
 _BARE_STOPS = frozenset({":", "%", "/", "-", "–", "‒"})
 
@@ -137,6 +138,12 @@ def _head(view: SentenceView, j: int, singular: bool) -> NounHead | None:
             category = nominal.value if nominal else modifier_category
             return NounHead(end, subject.value, side or side2, own, enemy or enemy2, category)
         model = lex.model_subject(word)
+        if model is not None and view.word(k + 1) in _MODEL_GENERICS:
+            end = k + 1
+            while view.word(end) in _MODEL_GENERICS and end - k <= 3:
+                end += 1  # "S-300 missile systems" are S-300s
+            plural = view.word(end - 1).endswith("s")
+            return NounHead(end, Subject(model.name, plural, False), side, own, enemy, None)
         if model is not None:
             following = view.match(lex.subjects, k + 1)
             if (following is None or following.value.person) and lex.model_subject(view.word(k + 1)) is None:

@@ -347,7 +347,7 @@ NEGATIONS = ["no", "not", "n't", "never", "none", "nobody", "no one", "without",
              "nor", "zero", "nothing", "cannot", "didn't", "wasn't", "weren't", "hasn't",
              "haven't", "hadn't", "isn't", "aren't", "doesn't", "don't", "won't", "wouldn't",
              "couldn't", "nil", "denied", "deny", "denies", "denying", "refuted", "dismissed",
-             "false", "fake", "rejects claims", "rejected claims", "rejected reports", "failed to"]
+             "false", "fake", "stopped short of", "stops short of", "short of", "rejects claims", "rejected claims", "rejected reports", "failed to"]
 DENIALS = ["denied", "deny", "denies", "denying", "refuted", "refutes", "rejected claims",
            "rejected reports", "dismissed claims", "dismissed reports", "rejects claims",
            "dismissed as false", "called false", "disputed", "disputes", "disputing"]
@@ -383,7 +383,9 @@ REPORTING_VERBS = [
     "announcing", "saying", "reporting", "claiming", "telling", "adding", "stating",
     "noting", "estimating", "confirming", "acknowledging", "admitting", "accusing",
     "updated", "updates", "counts", "tallied", "tallies", "recorded", "records",
-    "wrote on telegram", "published", "publishes", "showed", "shows",
+    "wrote on telegram", "published", "publishes", "showed", "shows", "show",
+    "put its toll at", "put its own toll at", "put their toll at", "puts its toll at",
+    "put its death toll at", "put the figure at", "puts the figure at", "put its own death toll at",
 ]
 # Verbs that own a loss without a number ("confirmed combat casualties").
 CASUALTY_VERBS = ["confirmed", "confirms", "confirm", "suffered", "suffers", "suffer", "sustained",
