@@ -1,0 +1,182 @@
+"""When a claim happened, and whether it is history rather than news.
+
+A claim is historical when a time expression attached to it ends more than a month
+before the article ("In 2016, ...", "the 1994 ceasefire", "killed in the 1990s war"),
+or names the past outright ("years ago", "the first Karabakh war"). "since 2014"
+reaches the present, so a toll "since 2014" is news.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .view import SentenceView
+
+RECENT = timedelta(days=31)
+_YEAR = re.compile(r"(19|20)\d\d")
+_DECADE = re.compile(r"(19|20)\d0s")
+_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)[-–]((?:19|20)?\d\d)")
+_DETACHING = frozenset({",", ";", "after", "that", "which", "following", "before", "since", "when", "who", "while", "but", "until"})
+_PRESENT = frozenset({"has", "have", "is", "are", "remains", "remain", "stands", "'ve", "now"})
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    start: int
+    end: int
+    first: date | None
+    last: date | None
+    past: bool = False
+    """Names the past whatever the article's date ("years ago")."""
+    since: bool = False
+    """Reaches the present ("since 2014")."""
+
+    @property
+    def day(self) -> date | None:
+        return self.first if self.first is not None and self.first == self.last else None
+
+
+def time_expressions(view: SentenceView, published: date | None) -> list[TimeExpression]:
+    lex = view.lex
+    found: list[TimeExpression] = []
+    i = 0
+    n = len(view)
+    while i < n:
+        past = view.match(lex.past_phrases, i)
+        if past is not None:
+            found.append(TimeExpression(past.start, past.end, None, None, past=True))
+            i = past.end
+            continue
+        expression = _dated(view, i, published)
+        if expression is not None:
+            since = view.word(i - 1) in ("since", "from") and view.word(expression[1]) not in ("to", "until", "till")
+            found.append(TimeExpression(expression[0], expression[1], expression[2], expression[3], since=since))
+            i = expression[1]
+            continue
+        i += 1
+    return found
+
+
+def _dated(view: SentenceView, i: int, published: date | None):
+    """(start, end, first day, last day) of a date, month, year or decade at `i`."""
+    lex = view.lex
+    word = view.words[i]
+    token = view.tokens[i]
+    if _DECADE.fullmatch(word):
+        year = int(word[:4])
+        return i, i + 1, date(year, 1, 1), date(year + 9, 12, 31)
+    if _YEAR_RANGE.fullmatch(word):
+        first, last = _YEAR_RANGE.fullmatch(word).groups()
+        last_year = int(last) if len(last) == 4 else int(first[:2] + last)
+        return i, i + 1, date(int(first), 1, 1), date(last_year, 12, 31)
+    if token.text.isdigit() and _YEAR.fullmatch(word):
+        year = int(word)
+        if view.word(i + 1) in ("-", "–", "to", "and") and _YEAR.fullmatch(view.word(i + 2)) and view.tokens[i + 2].text.isdigit():
+            return i, i + 3, date(year, 1, 1), date(int(view.word(i + 2)), 12, 31)
+        return i, i + 1, date(year, 1, 1), date(year, 12, 31)
+    month = lex.months.get(word) if token.capitalized else None
+    if month is not None and (word not in ("may", "march", "mar") or _month_context(view, i)):
+        return _month_date(view, i, month, published)
+    if token.text.isdigit() and 1 <= int(word) <= 31 and view.tokens[i + 1 : i + 2] and view.tokens[i + 1].capitalized and view.word(i + 1) in lex.months:
+        found = _month_date(view, i + 1, lex.months[view.word(i + 1)], published, day=int(word))
+        return i, found[1], found[2], found[3]
+    if word in lex.weekdays and published is not None:
+        back = (published.weekday() - lex.weekdays[word]) % 7
+        day = published - timedelta(days=back)
+        return i, i + 1, day, day
+    if word in ("yesterday", "overnight") and published is not None:
+        day = published - timedelta(days=1)
+        return i, i + 1, day, day
+    if word == "today" and published is not None:
+        return i, i + 1, published, published
+    return None
+
+
+def _month_context(view: SentenceView, i: int) -> bool:
+    near = (view.word(i - 1), view.word(i + 1))
+    return near[0] in ("in", "on", "since", "of", "early", "late", "mid", "last", "until") or near[1].isdigit()
+
+
+def _month_date(view: SentenceView, i: int, month: int, published: date | None, day: int | None = None):
+    end = i + 1
+    if day is None and view.word(end).isdigit() and 1 <= int(view.word(end)) <= 31:
+        day, end = int(view.word(end)), end + 1
+    if view.word(end) == ",":
+        end_after_comma = end + 1
+    else:
+        end_after_comma = end
+    year = None
+    if _YEAR.fullmatch(view.word(end_after_comma)) and view.tokens[end_after_comma].text.isdigit():
+        year, end = int(view.word(end_after_comma)), end_after_comma + 1
+    if year is None:
+        if published is None:
+            return i, end, None, None
+        year = published.year if (month, day or 1) <= (published.month, published.day) else published.year - 1
+    if day is not None:
+        try:
+            moment = date(year, month, day)
+        except ValueError:
+            return i, end, None, None
+        return i, end, moment, moment
+    return i, end, date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def attached(view: SentenceView, expressions: list[TimeExpression], start: int, end: int, mention: tuple[int, int] | None = None) -> list[TimeExpression]:
+    """The time expressions that say when the claim at tokens start..end happened."""
+    seg_start, seg_end = view.segment_bounds(start)
+    result = []
+    for expression in expressions:
+        if start <= expression.start < end:
+            result.append(expression)
+        elif expression.start >= end and expression.start < seg_end and expression.start - end <= 9:
+            if not any(view.words[k] in _DETACHING for k in range(end, expression.start)):
+                result.append(expression)
+        elif seg_start <= expression.start and expression.end <= start and _dates_what_follows(view, expression, start, end):
+            result.append(expression)
+        elif mention is not None and _modifies(view, expression, mention):
+            result.append(expression)
+    return result
+
+
+def _dates_what_follows(view: SentenceView, expression: TimeExpression, start: int, end: int) -> bool:
+    """ "In 2016, 200 people were killed", "The 2008 war killed ...": an earlier time in the
+    same clause dates a claim told in the past tense; "has killed" reaches the present."""
+    if _reference_point(view, expression.start):
+        return False
+    if any(view.words[k] in _DETACHING and view.words[k] != "," for k in range(expression.end, start)):
+        return False
+    return not any(view.words[k] in _PRESENT for k in range(expression.end, end))
+
+
+def _reference_point(view: SentenceView, i: int) -> bool:
+    """ "after the 2020 war", "since 2014": a time the claim is measured from."""
+    before = view.word(i - 1) if view.word(i - 1) not in ("the", "a") else view.word(i - 2)
+    return before in ("after", "since", "following", "until", "before", "from")
+
+
+def _modifies(view: SentenceView, expression: TimeExpression, mention: tuple[int, int]) -> bool:
+    """ "the 1994 ceasefire", "the truce of 2016"."""
+    if expression.end == mention[0] or (expression.end == mention[0] - 1 and view.word(expression.end) not in (",", "and")):
+        return True
+    return expression.start in (mention[1] + 1,) and view.word(mention[1]) in ("of", "in")
+
+
+def is_historical(expressions: list[TimeExpression], published: date | None) -> bool:
+    for expression in expressions:
+        if expression.since:
+            continue
+        if expression.past:
+            return True
+        if published is not None and expression.last is not None and expression.last < published - RECENT:
+            return True
+    return False
+
+
+def event_day(expressions: list[TimeExpression]) -> date | None:
+    for expression in expressions:
+        if expression.day is not None and not expression.since:
+            return expression.day
+    return None
