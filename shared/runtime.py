@@ -12,8 +12,6 @@ from shared.settings import Settings, get_settings
 
 ServiceMain = Callable[[Settings, asyncio.Event, Health], Awaitable[None]]
 
-DEFAULT_METRICS_PORTS = {"ingest": 9101, "dedupe": 9102, "alerts": 9103}
-
 log = get_logger(__name__)
 
 
@@ -29,7 +27,7 @@ async def serve(name: str, main: ServiceMain, settings: Settings, stop: asyncio.
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     health = Health()
-    port = settings.metrics_port or DEFAULT_METRICS_PORTS.get(name, 0)
+    port = settings.metrics_port_for(name)
     server = embedded_server(health_app(health), settings.metrics_host, port)
     server_task = asyncio.create_task(server.serve(), name=f"{name}-health")
     log.info("service_starting", metrics=f"http://{settings.metrics_host}:{port}")

@@ -7,6 +7,9 @@ from functools import lru_cache
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+PIPELINE_SERVICES = ("ingest", "dedupe", "alerts")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SITREP_", extra="ignore")
 
@@ -19,7 +22,9 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = 8000
     metrics_host: str = "127.0.0.1"
-    # 0 means "the service's own default port" (ingest 9101, dedupe 9102, alerts 9103).
+    # The metrics/health port of ingest; dedupe and alerts take the next two.
+    metrics_port_base: int = 9101
+    # Set to give one service an explicit port instead (0: derive it from the base).
     metrics_port: int = 0
 
     allow_private_networks: bool = False
@@ -28,6 +33,11 @@ class Settings(BaseSettings):
 
     def topic(self, name: str) -> str:
         return f"{self.topic_prefix}{name}"
+
+    def metrics_port_for(self, service: str) -> int:
+        if self.metrics_port:
+            return self.metrics_port
+        return self.metrics_port_base + PIPELINE_SERVICES.index(service)
 
     def consumer_group(self, service: str) -> str:
         return f"{self.topic_prefix}sitrep-{service}"

@@ -90,24 +90,24 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 def _run(coro):
     from pydantic import ValidationError
 
-    from services.alerts.address_guard import UrlRefused
     from services.alerts.deliveries import DeliveryNotFound, DeliveryPending
     from services.alerts.subscriptions import SubscriptionNotFound
+    from shared.netguard import BlockedAddress
 
     try:
         return asyncio.run(coro)
     except (SubscriptionNotFound, DeliveryNotFound) as exc:
         raise _fail(f"not found: {exc}") from exc
-    except (UrlRefused, DeliveryPending) as exc:
+    except (BlockedAddress, DeliveryPending) as exc:
         raise _fail(str(exc)) from exc
     except ValidationError as exc:
         raise _fail(str(exc), 2) from exc
 
 
 def _database():
-    from services.cli import _database as database
+    from services.cli_support import open_database
 
-    return database()
+    return open_database()
 
 
 def _allow_private() -> bool:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Literal
 
 DEFAULT_SCHEDULE = "0,5s,5m,30m,2h,5h,10h,10h"
@@ -47,22 +45,6 @@ def verdict(status_code: int | None) -> Verdict:
     if status_code in (408, 425, 429) or status_code >= 500:
         return "retry"
     return "fail"
-
-
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a `Retry-After` header (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max((when - (now or datetime.now(UTC))).total_seconds(), 0.0)
 
 
 @dataclass(frozen=True)

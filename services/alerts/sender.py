@@ -1,5 +1,10 @@
 """Sends one signed webhook: checks the address after DNS, never follows redirects, bounds the
-connect and total time and how much of the answer it reads."""
+connect and total time and how much of the answer it reads.
+
+The address is checked before anything is sent (a refusal fails the message at once), and the
+guarded transport connects only to addresses it has checked itself, so a name that resolves
+differently the second time (DNS rebinding) cannot reach a private network either.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,12 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import httpcore
 import httpx
 
-from services.alerts.address_guard import UrlRefused, resolve_and_check
-from services.alerts.schedule import parse_retry_after
 from services.alerts.signing import webhook_headers
+from services.ingest.http_headers import retry_after_seconds
+from shared.netguard import AddressPolicy, BlockedAddress, GuardedTransport, resolve_and_check
 
 USER_AGENT = "sitrep-webhooks/1"
 
@@ -38,11 +44,12 @@ class WebhookSender:
         self.max_response_bytes = max_response_bytes
         self.allow_private = allow_private
         self.check_url = check_url
+        limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=20)
         self.client = httpx.AsyncClient(
+            transport=GuardedTransport(AddressPolicy(allow_private=allow_private), limits=limits),
             follow_redirects=False,
             trust_env=False,
             timeout=httpx.Timeout(total_timeout, connect=connect_timeout),
-            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=20),
             headers={"user-agent": USER_AGENT},
         )
 
@@ -58,13 +65,17 @@ class WebhookSender:
 
         try:
             await self.check_url(url, self.allow_private)
-        except UrlRefused as exc:
+        except BlockedAddress as exc:
             return AttemptResult(None, elapsed(), str(exc), refused=True)
+        except httpcore.ConnectError as exc:  # the name does not resolve now: try again later
+            return AttemptResult(None, elapsed(), str(exc))
         headers = webhook_headers(secrets, message_id, timestamp or int(time.time()), body)
         try:
             async with asyncio.timeout(self.total_timeout):
                 async with self.client.stream("POST", url, content=body, headers=headers) as response:
                     await self._read_capped(response)
+        except BlockedAddress as exc:
+            return AttemptResult(None, elapsed(), str(exc), refused=True)
         except TimeoutError:
             return AttemptResult(None, elapsed(), f"timed out after {self.total_timeout:g}s")
         except httpx.TimeoutException as exc:
@@ -76,7 +87,7 @@ class WebhookSender:
             error = f"redirect to {response.headers.get('location', '?')!r} not followed"
         elif not 200 <= response.status_code < 300:
             error = f"HTTP {response.status_code}"
-        retry_after = parse_retry_after(response.headers.get("retry-after"))
+        retry_after = retry_after_seconds(response.headers.get("retry-after"))
         return AttemptResult(response.status_code, elapsed(), error, retry_after)
 
     async def _read_capped(self, response: httpx.Response) -> bytes:

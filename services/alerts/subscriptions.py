@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpcore
 from sqlalchemy import insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.alerts.address_guard import resolve_and_check
 from services.alerts.signing import generate_secret, key_id
 from services.alerts.tables import subscription_secrets, subscriptions
 from shared.events import Event
@@ -29,6 +29,7 @@ from shared.events.subscriptions import (
 )
 from shared.eventstore import NO_STREAM
 from shared.ids import new_id
+from shared.netguard import BlockedAddress, resolve_and_check
 from shared.unit_of_work import UnitOfWork
 
 SOURCE = "sitrep/subscriptions"
@@ -37,6 +38,14 @@ UrlCheck = Callable[[str, bool], Awaitable[Any]]
 
 class SubscriptionNotFound(LookupError):
     pass
+
+
+async def check_webhook_url(url: str, allow_private: bool) -> None:
+    """Refuse (BlockedAddress) a URL that is not http(s), or whose host is private or unknown."""
+    try:
+        await resolve_and_check(url, allow_private)
+    except httpcore.ConnectError as exc:
+        raise BlockedAddress(url, str(exc)) from None
 
 
 @dataclass(frozen=True)
@@ -53,7 +62,7 @@ def _event(payload: Any, subscription_id: str) -> Event:
 
 async def create_subscription(
     uow: UnitOfWork, settings: SubscriptionSettings, *, allow_private: bool = False,
-    check_url: UrlCheck = resolve_and_check, subscription_id: str | None = None,
+    check_url: UrlCheck = check_webhook_url, subscription_id: str | None = None,
 ) -> NewSecret:
     await check_url(settings.url, allow_private)
     subscription_id = subscription_id or new_id()
@@ -67,7 +76,7 @@ async def create_subscription(
 
 async def update_subscription(
     uow: UnitOfWork, subscription_id: str, changes: dict[str, Any], reason: str | None = None, *,
-    allow_private: bool = False, check_url: UrlCheck = resolve_and_check,
+    allow_private: bool = False, check_url: UrlCheck = check_webhook_url,
 ) -> dict[str, Any]:
     """Apply changes to url, description, filters or enabled; returns what actually changed."""
     if "url" in changes:

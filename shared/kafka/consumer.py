@@ -13,10 +13,11 @@ import asyncio
 import time
 import traceback
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.structs import ConsumerRecord
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
@@ -64,6 +65,7 @@ class ConsumerLoop:
         batch_size: int = 200,
         max_attempts: int = 3,
         retry_pause: float = 1.0,
+        inbox_retention: timedelta = timedelta(days=14),
     ) -> None:
         self.topics = topics
         self.group_id = group_id
@@ -82,7 +84,8 @@ class ConsumerLoop:
             isolation_level="read_committed",
             max_poll_interval_ms=300_000,
         )
-        self.ready = False
+        self.inbox_retention = inbox_retention
+        self._next_prune = 0.0
 
     async def start(self) -> None:
         self.consumer.subscribe(self.topics, listener=_SeekToStoredOffsets(self))
@@ -95,10 +98,10 @@ class ConsumerLoop:
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
             batches = await self.consumer.getmany(timeout_ms=500, max_records=self.batch_size)
-            self.ready = True
             for tp, records in batches.items():
                 await self._process_with_retry(tp, records, stop)
             await self._export_lag()
+            await self._prune_inbox()
 
     async def seek_to_stored_offsets(self, partitions: set[TopicPartition]) -> None:
         if not partitions:
@@ -214,6 +217,22 @@ class ConsumerLoop:
         ]
         await self.producer.send_raw(dead_letter_topic(record.topic), record.value, record.key, headers)
         metrics.dead_letters.labels(self.group_id, record.topic).inc()
+
+    async def _prune_inbox(self) -> None:
+        """Forget handled event ids long after any copy of them could still arrive."""
+        if time.monotonic() < self._next_prune:
+            return
+        self._next_prune = time.monotonic() + 600
+        try:
+            async with self.db.engine.begin() as conn:
+                await conn.execute(
+                    delete(inbox).where(
+                        inbox.c.group_id == self.group_id,
+                        inbox.c.processed_at < datetime.now(UTC) - self.inbox_retention,
+                    )
+                )
+        except Exception as exc:  # noqa: BLE001 — pruning can wait for the next round
+            log.warning("inbox_prune_failed", error=repr(exc))
 
     async def _export_lag(self) -> None:
         for tp in self.consumer.assignment():

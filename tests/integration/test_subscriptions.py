@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from services.alerts.address_guard import UrlRefused
 from services.alerts.subscriptions import (
     SubscriptionNotFound,
     create_subscription,
@@ -14,6 +13,7 @@ from services.alerts.subscriptions import (
     update_subscription,
 )
 from shared.events.subscriptions import SubscriptionSettings
+from shared.netguard import BlockedAddress
 from tests.support.webhooks import database, rows, subscribe
 
 HOOK = "http://127.0.0.1:9/hook"
@@ -53,10 +53,11 @@ async def test_create_update_rotate_delete(database_url):
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1/hook", "http://10.1.2.3/hook", "http://[::1]/hook",
-                                 "http://localhost/hook", "ftp://example.org/hook", "http://user:pw@example.org/"])
+                                 "http://localhost/hook", "ftp://example.org/hook", "http://2130706433/hook",
+                                 "http://no-such-host.invalid/hook"])
 async def test_private_and_odd_urls_are_refused_at_creation(database_url, url):
     async with database(database_url) as db:
-        with pytest.raises(UrlRefused):
+        with pytest.raises(BlockedAddress):
             async with db.transaction() as uow:
                 await create_subscription(uow, SubscriptionSettings(url=url), allow_private=False)
         assert await rows(db, "SELECT * FROM events") == []
@@ -64,6 +65,6 @@ async def test_private_and_odd_urls_are_refused_at_creation(database_url, url):
 
 async def test_metadata_address_stays_refused_even_when_private_networks_are_allowed(database_url):
     async with database(database_url) as db:
-        with pytest.raises(UrlRefused, match="metadata"):
+        with pytest.raises(BlockedAddress, match="metadata"):
             async with db.transaction() as uow:
                 await create_subscription(uow, SubscriptionSettings(url="http://169.254.169.254/latest"), allow_private=True)

@@ -19,9 +19,8 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from email.utils import formatdate
-from urllib.parse import urlsplit
-
 from http import HTTPStatus
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)

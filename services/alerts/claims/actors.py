@@ -32,6 +32,11 @@ def opponent(actor: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def is_party(actor: str | None) -> bool:
+    """Fights in one of the wars the monitor follows."""
+    return any(actor in pair for pair in CONFLICTS)
+
+
 def at_war(first: str, second: str) -> bool:
     return (first, second) in CONFLICTS or (second, first) in CONFLICTS
 

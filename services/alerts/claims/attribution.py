@@ -20,6 +20,8 @@ _NP_BOUNDARIES = frozenset(
 )
 _TRAILING_OPENERS = frozenset({",", "-", "–", "—", "‒", '"', "”", "“", "'", "’", "(", ":"})
 _MAX_SPEAKER_WORDS = 14
+_INSTITUTIONS = frozenset({"ministry", "army", "forces", "staff", "command", "military", "defence", "defense", "government", "spokesman", "spokeswoman", "spokesperson", "service", "headquarters", "office", "press", "department"})
+_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "official", "head", "chief", "commander", "governor", "mayor", "president", "secretary", "director", "adviser", "advisor", "leader", "ombudsman", "representative", "envoy", "ambassador"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +123,7 @@ def _reporting(view: SentenceView, start: int, end: int, memory: SpeakerMemory) 
     if np_start < start:
         speaker = speaker_of(view, np_start, start, memory)
         opener = view.word(np_start - 1)
-        rest_is_tail = _only_tail(view, end)
+        rest_is_tail = _only_tail(view, end) or view.word(_tail_end(view, end)) == ","
         trailing = np_start > 0 and opener in _TRAILING_OPENERS and (rest_is_tail or _adding(view, _tail_end(view, end)))
         if trailing:
             scopes = [(0, np_start)]
@@ -131,7 +133,8 @@ def _reporting(view: SentenceView, start: int, end: int, memory: SpeakerMemory) 
         return Attribution(speaker, ((end, n),), start, True, _is_denial(view, start))
     # "..., said the ministry." / "..., says Ukraine's air force"
     np_end = _right_np_end(view, end)
-    if np_end > end and (start == 0 or view.word(start - 1) in _TRAILING_OPENERS):
+    speaker_like = not any(view.tokens[k].is_number or view.match(view.lex.passive, k) for k in range(end, np_end))
+    if np_end > end and speaker_like and (start == 0 or view.word(start - 1) in _TRAILING_OPENERS):
         speaker = speaker_of(view, end, np_end, memory)
         if start == 0:
             return Attribution(speaker, ((np_end, n),), start, True, _is_denial(view, start))
@@ -148,7 +151,23 @@ def _is_denial(view: SentenceView, start: int) -> bool:
 
 def _left_np_start(view: SentenceView, verb: int) -> int:
     """First token of the speaker's noun phrase that ends before the verb."""
-    j = verb - 1
+    end = verb - 1 if view.word(verb - 1) == "," and verb >= 2 else verb  # "X, a war monitor, said"
+    start = _chunk_start(view, end, verb)
+    if start >= end:
+        return verb
+    if view.word(start - 1) == "," and start >= 2:
+        earlier = _chunk_start(view, start - 1, verb)
+        chunk = range(start, end)
+        descriptive = end < verb and not any(view.tokens[k].is_number for k in range(earlier, start))
+        named = all(view.tokens[k].capitalized for k in chunk)
+        role = any(view.words[k] in _ROLES for k in range(earlier, start - 1))
+        if earlier < start - 1 and (descriptive or (named and role)):
+            return earlier
+    return start
+
+
+def _chunk_start(view: SentenceView, end: int, verb: int) -> int:
+    j = end - 1
     while j >= 0 and verb - j <= _MAX_SPEAKER_WORDS:
         word = view.words[j]
         if word in _NP_BOUNDARIES and not _joins_names(view, j):
@@ -156,22 +175,15 @@ def _left_np_start(view: SentenceView, verb: int) -> int:
         if view.match(view.lex.reporting_verbs, j) and j < verb - 1:
             break
         j -= 1
-    start = j + 1
-    # "A spokesman for the ministry, Shushan Stepanyan, said": reach over an appositive name.
-    if view.word(j) == "," and start < verb and all(view.tokens[k].capitalized for k in range(start, verb)):
-        k = j - 1
-        while k >= 0 and view.words[k] not in _NP_BOUNDARIES:
-            k -= 1
-        if j - (k + 1) >= 2 and any(view.words[m] in ("spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "official", "head", "chief", "commander", "governor", "mayor", "president", "secretary", "director") for m in range(k + 1, j)):
-            start = k + 1
-    return start
+    return j + 1
 
 
 def _joins_names(view: SentenceView, j: int) -> bool:
     """An "and" inside a speaker ("Armenia and Azerbaijan confirmed")."""
     if view.words[j] != "and":
         return False
-    return actor_at(view, j + 1, speakers=True) is not None and (
+    after = j + 2 if view.word(j + 1) == "the" else j + 1
+    return actor_at(view, after, speakers=True) is not None and (
         actor_at(view, j - 1, speakers=True) is not None or view.tokens[j - 1].capitalized
     )
 
@@ -205,8 +217,12 @@ def _only_tail(view: SentenceView, i: int) -> bool:
     return all(view.is_punct(k) for k in range(end, len(view)))
 
 
+_CONTINUING = frozenset({"adding", "saying", "claiming", "noting", "stating", "reporting", "estimating", "insisting", "confirming"})
+
+
 def _adding(view: SentenceView, i: int) -> bool:
-    return view.word(i) in ("adding", "saying") or view.word(i - 1) in ("adding", "saying")
+    """ "..., X said, adding that ...": the speaker goes on in the rest of the sentence."""
+    return view.word(i) in _CONTINUING or view.word(i - 1) in _CONTINUING or (view.word(i) == "," and view.word(i + 1) in _CONTINUING)
 
 
 def _only_adjuncts(view: SentenceView, start: int, end: int) -> bool:
@@ -240,7 +256,10 @@ def speaker_of(view: SentenceView, start: int, end: int, memory: SpeakerMemory) 
             return Speaker(memory.last.claimant, phrase)
         if memory.owner is not None:
             return Speaker(memory.owner, phrase)
-    return Speaker(_canonical(view, start, end, phrase), phrase)
+    claimant = _canonical(view, start, end, phrase)
+    if claimant == phrase and memory.owner is not None and any(word in _INSTITUTIONS for word in view.words[start:end]):
+        claimant = memory.owner  # "the General Staff said" on the channel of the General Staff
+    return Speaker(claimant, phrase)
 
 
 def _same_head(words: str, phrase: str) -> bool:

@@ -11,11 +11,10 @@ from dataclasses import dataclass, replace
 
 from .actors import actor_at, is_side
 from .lexicon import Subject
-from .losses import LossPhrase, find_loss_phrases
+from .losses import LossPhrase, find_loss_phrases, head_at
 from .modality import in_denial, is_hypothetical, is_negated
 from .model import Count
 from .numbers import parse_quantity
-from .phrases import Match
 from .view import SentenceView
 
 _MAX_AUX = 5
@@ -40,6 +39,10 @@ class Loss:
     enemy: bool = False
     loser: str | None = None
     """Who "lost" it, when the verb says so ("Russia lost 20 tanks")."""
+    suffered: bool = False
+    """Said as something that befell them ("were killed", "deaths") rather than done by an agent."""
+    by_speaker: bool = False
+    """Done by the speaker's own forces ("our defenders shot down"): the loss is the enemy's."""
 
 
 def find_losses(view: SentenceView) -> list[Loss]:
@@ -76,6 +79,8 @@ class _Trigger:
     end: int
     loser: str | None = None
     enemy_loser: bool = False
+    active: bool = False
+    by_speaker: bool = False
 
 
 def _choose(phrase: LossPhrase, right: _Trigger | None, left: _Trigger | None, group_right: _Trigger | None) -> _Trigger | None:
@@ -83,6 +88,8 @@ def _choose(phrase: LossPhrase, right: _Trigger | None, left: _Trigger | None, g
         return _Trigger(phrase.nominal, phrase.start, phrase.end)
     if phrase.definite:
         return left
+    if phrase.headline:
+        return left or (right if right is not None and right.start == phrase.end else None)
     return right or left or group_right
 
 
@@ -118,7 +125,23 @@ def _left_trigger(view: SentenceView, start: int) -> _Trigger | None:
     loser, enemy = None, False
     if view.words[found.start] in lex.loss_verbs:
         loser, enemy = _loser(view, found.start)
-    return _Trigger(found.value, found.start, found.end, loser, enemy)
+    active = not view.words[found.start].startswith(("the", "death", "bodies", "remains"))
+    return _Trigger(found.value, found.start, found.end, loser, enemy, active, _by_speaker(view, found.start))
+
+
+def _by_speaker(view: SentenceView, verb: int) -> bool:
+    """ "Our defenders shot down", "its forces had destroyed", "we destroyed"."""
+    start = view.clause_start(verb)
+    if view.words[verb].endswith("ing") and view.word(start - 1) == ",":
+        start = view.clause_start(start - 1)  # "..., destroying four planes": the clause before acts
+    for k in range(verb - 1, max(start, verb - 12) - 1, -1):
+        if view.words[k] in ("our", "we", "us"):
+            return True
+        if view.words[k] == "it" and view.match(view.lex.reporting_verbs, k - 1) is not None:
+            return True  # "Ukraine said it had hit ..."
+        if view.words[k] in ("its", "their") and view.word(k + 1) in ("forces", "troops", "units", "army", "military", "soldiers", "fighters", "defenders", "air", "navy", "drones", "artillery"):
+            return True
+    return False
 
 
 def _loser(view: SentenceView, verb: int) -> tuple[str | None, bool]:
@@ -134,8 +157,9 @@ def _loser(view: SentenceView, verb: int) -> tuple[str | None, bool]:
 
 def _right_trigger(view: SentenceView, end: int) -> _Trigger | None:
     lex = view.lex
-    k = end
-    k = _skip_place(view, k)
+    k = _skip_place(view, end)
+    if view.word(k) == "," and (view.word(k + 1) in lex.auxiliaries or view.match(lex.passive, k + 1)):
+        k += 1  # "Five people, including a child, were killed"
     skipped = 0
     while k < len(view) and view.words[k] in lex.auxiliaries and skipped < _MAX_AUX:
         found = view.match(lex.passive, k)
@@ -159,13 +183,14 @@ def _object_follows(view: SentenceView, i: int) -> bool:
 
 
 def _skip_place(view: SentenceView, k: int) -> int:
-    """ "14 people in Kyiv were killed": pass over a short place phrase."""
-    if view.word(k) in ("in", "near", "on", "at", "from", "across") and view.tokens[k + 1 : k + 2]:
-        j = k + 1
-        while j < len(view) and j - k <= 4 and (view.tokens[j].capitalized or view.words[j] in ("the", "of", "and", "region", "city", "village", "province", "area", "district")):
-            j += 1
-        if j > k + 1 and view.word(j) in view.lex.auxiliaries:
-            return j
+    """ "14 people in Kyiv were killed", "fighters holed up in the Azovstal plant have surrendered"."""
+    word = view.word(k)
+    if word in ("in", "near", "on", "at", "from", "across", "aboard", "inside") or (len(word) > 4 and word.endswith(("ed", "ing")) and not view.match(view.lex.passive, k)):
+        for j in range(k + 2, min(k + 9, len(view))):
+            if view.is_punct(j - 1) or view.match(view.lex.passive, j - 1):
+                break
+            if view.words[j] in ("were", "was", "have", "has", "had", "are", "is"):
+                return j
     return k
 
 
@@ -197,7 +222,11 @@ def _loss(view: SentenceView, phrase: LossPhrase, trigger: _Trigger, earlier: li
     approximate = quantity.approximate if quantity else False
     start, end = min(phrase.start, trigger.start), max(phrase.end, trigger.end)
     basis = "increment" if phrase.increment else None
-    return Loss(category, subject.name, count, approximate, phrase.side, start, end, basis, phrase.own, phrase.enemy or trigger.enemy_loser, trigger.loser)
+    return Loss(
+        category, subject.name, count, approximate, phrase.side, start, end, basis, phrase.own,
+        phrase.enemy or trigger.enemy_loser, trigger.loser, suffered=not trigger.active,
+        by_speaker=trigger.by_speaker,
+    )
 
 
 def _inherited_subject(earlier: list[Loss], category: str) -> Subject | None:
@@ -232,13 +261,40 @@ def _asserted(view: SentenceView, loss: Loss) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Toll:
+    category: str
+    start: int
+    end: int
+    subject: str | None = None
+    side: str | None = None
+
+
+def _toll_phrases(view: SentenceView) -> list[_Toll]:
+    """ "the death toll", "its total", and "the number of Israelis killed"."""
+    lex = view.lex
+    found = [_Toll(m.value, m.start, m.end) for m in lex.tolls.find_all(view.words)]
+    for i in range(len(view) - 2):
+        if view.words[i : i + 2] != ["number", "of"]:
+            continue
+        head = head_at(view, i + 2)
+        if head is None or head.subject is None:
+            continue
+        passive = view.match(lex.passive, head.end)
+        category, end = (passive.value, passive.end) if passive else (head.nominal, head.end)
+        if category is not None:
+            found = [toll for toll in found if not i <= toll.start < end]
+            found.append(_Toll(category, i, end, head.subject.name, head.side))
+    return sorted(found, key=lambda toll: toll.start)
+
+
 def _tolls(view: SentenceView, phrases: list[LossPhrase], losses: list[Loss], claimed: set[int]) -> list[Loss]:
     """ "the death toll rose to 320", "raising its total to 320", "losses amounted to 1,300 troops"."""
     lex = view.lex
     found: list[Loss] = []
     by_start = {phrase.start: phrase for phrase in phrases}
-    for toll in lex.tolls.find_all(view.words):
-        count_at = _toll_count(view, toll)
+    for toll in _toll_phrases(view):
+        count_at = _toll_count(view, toll.end)
         if count_at is None or count_at[0] in claimed:
             continue
         at, minimum = count_at
@@ -246,8 +302,10 @@ def _tolls(view: SentenceView, phrases: list[LossPhrase], losses: list[Loss], cl
         if quantity is None:
             continue
         phrase = by_start.get(at)
-        side, modifier = _toll_modifiers(view, toll.start)
-        category, subject = toll.value, phrase.subject.name if phrase and phrase.subject else modifier
+        side, modifier, own = _toll_modifiers(view, toll.start)
+        side = toll.side or side
+        category = toll.category
+        subject = phrase.subject.name if phrase and phrase.subject else toll.subject or modifier
         if category == "inherit":
             previous = [loss for loss in losses + found if loss.start < toll.start]
             if not previous:
@@ -258,6 +316,7 @@ def _tolls(view: SentenceView, phrases: list[LossPhrase], losses: list[Loss], cl
         loss = Loss(
             category, subject or "person", Count(quantity.min, None if minimum else quantity.max),
             quantity.approximate, side or (phrase.side if phrase else None), toll.start, quantity.end, "total",
+            own=own, suffered=True,
         )
         if _asserted(view, loss):
             found.append(loss)
@@ -265,10 +324,10 @@ def _tolls(view: SentenceView, phrases: list[LossPhrase], losses: list[Loss], cl
     return found
 
 
-def _toll_count(view: SentenceView, toll: Match[str]) -> tuple[int, bool] | None:
+def _toll_count(view: SentenceView, after: int) -> tuple[int, bool] | None:
     """Where the toll's number stands, and whether the link makes it a floor ("topped 300")."""
     lex = view.lex
-    for k in range(toll.end, min(toll.end + 8, len(view))):
+    for k in range(after, min(after + 14, len(view))):
         if view.words[k] in (".", ";", ",", "but"):
             return None
         link = view.match(lex.toll_links, k)
@@ -277,15 +336,17 @@ def _toll_count(view: SentenceView, toll: Match[str]) -> tuple[int, bool] | None
     return None
 
 
-def _toll_modifiers(view: SentenceView, start: int) -> tuple[str | None, str | None]:
+def _toll_modifiers(view: SentenceView, start: int) -> tuple[str | None, str | None, bool]:
     """Whose toll ("the Palestinian death toll") and of whom ("the military death toll")."""
     side = subject = None
+    own = False
     for k in range(max(0, start - 3), start):
         actor = actor_at(view, k)
         if actor is not None and is_side(actor.value):
             side = actor.value
+        own = own or view.words[k] in ("its", "their", "our")
         subject = view.lex.subject_modifiers.get(view.words[k]) or subject
-    return side, subject
+    return side, subject, own
 
 
 def _uncounted(view: SentenceView, phrases: list[LossPhrase]) -> list[Loss]:

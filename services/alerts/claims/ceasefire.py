@@ -17,10 +17,11 @@ from .phrases import Match
 from .view import SentenceView
 
 _BEFORE_WINDOW = 8
-_AFTER_WINDOW = 9
+_AFTER_WINDOW = 14
 _STOPS_BEFORE = frozenset({";", ":", ".", "(", ")", "that", "which", "who", "while", "but", '"', "“", "”"})
 _STOPS_AFTER = frozenset({";", ".", "but", "while", "whereas"})
-_ANAPHORS = ("it", "the offer", "the proposal", "the plan", "the deal", "the agreement", "the truce", "the ceasefire", "the call", "the calls", "the idea")
+_ANAPHORS = ("it", "the offer", "the proposal", "the plan", "the deal", "the agreement", "the call", "the calls", "the idea", "the initiative", "this offer", "this proposal", "the pause", "the lull", "the arrangement")
+_INTRANSITIVE_FOLLOWERS = frozenset({"on", "in", "at", "after", "when", "with", "as", ".", ",", ";", "abruptly", "early", "late", "without", "before", "", "and", "amid", "following", "overnight", "yesterday", "today", "this", "last", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "within", "hours", "days", "minutes", "just", "less", "only", "but"})
 _GOVERNORS = frozenset({"urged", "urges", "urge", "urging", "called", "calls", "call", "calling", "asked", "asks", "pressed", "presses", "pressing", "told", "appealed", "demanded", "demands", "encouraged", "encourages"})
 
 
@@ -43,20 +44,23 @@ class _Candidate:
     category: str
     start: int
     end: int
-    weak: bool
+    weak: int
+    """0 for a main-clause verb, 1 for a compound or participle, 2 in a subordinate clause."""
     mention: tuple[int, int]
     before: bool
 
 
-def find_truces(view: SentenceView) -> list[Truce]:
+def find_truces(view: SentenceView, in_context: bool = False) -> list[Truce]:
+    """Ceasefire claims; `in_context` when the sentence before spoke of a ceasefire ("Kyiv
+    dismissed the proposal")."""
     lex = view.lex
     mentions = lex.ceasefire_nouns.find_all(view.words)
-    if not mentions:
+    if not mentions and not in_context:
         return []
     candidates: list[_Candidate] = []
     for mention in mentions:
         candidates.extend(_around(view, mention))
-    candidates.extend(_anaphoric(view, mentions[0].end))
+    candidates.extend(_anaphoric(view, mentions[0].end if mentions else 0))
     chosen: dict[tuple[int, int], _Candidate] = {}
     for candidate in candidates:
         segment = view.segment_bounds(candidate.start)
@@ -76,7 +80,7 @@ def find_truces(view: SentenceView) -> list[Truce]:
     return truces
 
 
-def _rank(lex, candidate: _Candidate) -> tuple[bool, int]:
+def _rank(lex, candidate: _Candidate) -> tuple[int, int]:
     return candidate.weak, lex.ceasefire_order.index(candidate.category)
 
 
@@ -85,6 +89,11 @@ def _around(view: SentenceView, mention: Match[str]) -> list[_Candidate]:
     found: list[_Candidate] = []
     span = (mention.start, mention.end)
     subordinate = _subordinate(view, mention.start)
+    despite = _despite(view, mention.start)
+    fighting = [k for k, word in enumerate(view.words) if word in lex.fighting_words and k != mention.start]
+    if despite is not None and fighting:
+        # the claim is the report of fighting: its speaker is whoever reports it
+        found.append(_Candidate("violation", fighting[0], fighting[0] + 1, 0, span, False))
     for j in range(mention.start - 1, max(-1, mention.start - _BEFORE_WINDOW - 1), -1):
         if view.words[j] in _STOPS_BEFORE:
             break
@@ -92,24 +101,45 @@ def _around(view: SentenceView, mention: Match[str]) -> list[_Candidate]:
         if trigger is None or trigger.end > mention.start:
             continue
         phrase = " ".join(view.words[trigger.start : trigger.end])
-        weak = subordinate or phrase in lex.ceasefire_weak_before or _infinitive(view, j)
+        weak = 2 if subordinate else int(phrase in lex.ceasefire_weak_before or _infinitive(view, j))
         found.append(_Candidate(trigger.value, trigger.start, trigger.end, weak, span, True))
     k = mention.end
     relative = False
+    relative_trigger = False
     while k < len(view) and k - mention.end < _AFTER_WINDOW and view.words[k] not in _STOPS_AFTER:
         if view.words[k] in ("that", "which", "after", "since", "when", "before"):
             relative = True
+        elif relative_trigger and view.words[k] in ("has", "have", "had", "is", "was", "were", "are"):
+            relative = False  # the relative clause is over: "a truce that took effect in July has held"
         trigger = view.match(lex.ceasefire_after, k)
         if trigger is not None:
             phrase = " ".join(view.words[trigger.start : trigger.end])
-            weak = subordinate or relative or phrase in lex.ceasefire_weak_after or _infinitive(view, k)
+            if trigger.value == "collapse" and _transitive(view, trigger.end):
+                trigger = Match("in_effect", trigger.start, trigger.end)
+            weak = 2 if subordinate or relative else int(phrase in lex.ceasefire_weak_after or _infinitive(view, k))
             found.append(_Candidate(trigger.value, trigger.start, trigger.end, weak, span, False))
+            relative_trigger = relative
             k = trigger.end
             if not weak:
                 break
             continue
         k += 1
     return found
+
+
+def _transitive(view: SentenceView, end: int) -> bool:
+    """ "the ceasefire ended 11 days of fighting": the truce did the ending, so it held."""
+    return view.word(end) not in _INTRANSITIVE_FOLLOWERS
+
+
+def _despite(view: SentenceView, mention: int) -> int | None:
+    """ "Fighting raged despite the truce": where "despite" stands, if it governs the mention."""
+    for k in range(mention - 1, max(-1, mention - _BEFORE_WINDOW - 1), -1):
+        if view.words[k] in _STOPS_BEFORE or view.words[k] == ",":
+            return None
+        if view.words[k] in ("despite", "notwithstanding"):
+            return k
+    return None
 
 
 def _anaphoric(view: SentenceView, after: int) -> list[_Candidate]:
@@ -120,8 +150,8 @@ def _anaphoric(view: SentenceView, after: int) -> list[_Candidate]:
             words = anaphor.split()
             if view.words[i : i + len(words)] == words:
                 trigger = view.lex.ceasefire_before.match_ending(view.words, i)
-                if trigger is not None and trigger.value in ("rejection", "agreement", "violation", "collapse"):
-                    found.append(_Candidate(trigger.value, trigger.start, trigger.end, _infinitive(view, trigger.start), (i, i + len(words)), True))
+                if trigger is not None and trigger.value in ("rejection", "agreement", "violation", "collapse") and trigger.end == i:
+                    found.append(_Candidate(trigger.value, trigger.start, trigger.end, int(_infinitive(view, trigger.start)), (i, i + len(words)), True))
     return found
 
 
@@ -142,7 +172,7 @@ def _governed(view: SentenceView, candidate: _Candidate) -> _Candidate:
         if view.words[k] in _STOPS_BEFORE or view.words[k] == ",":
             break
         if view.words[k] in _GOVERNORS:
-            return _Candidate("call", k, candidate.end, False, candidate.mention, True)
+            return _Candidate("call", k, candidate.end, 0, candidate.mention, True)
     return candidate
 
 
@@ -158,9 +188,10 @@ def _speaker_span(view: SentenceView, candidate: _Candidate) -> tuple[int, int] 
 
 
 def _asserted(view: SentenceView, candidate: _Candidate) -> bool:
+    """Not negated before its trigger ("did not agree to a truce"), nor conditional."""
     start = min(candidate.start, candidate.mention[0])
     end = max(candidate.end, candidate.mention[1])
-    return not (is_negated(view, start, end) or is_hypothetical(view, start, end) or view.words[-1:] == ["?"])
+    return not (is_negated(view, start, candidate.start) or is_hypothetical(view, start, end) or view.words[-1:] == ["?"])
 
 
 def _mediator(view: SentenceView) -> str | None:

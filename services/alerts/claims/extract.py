@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .actors import is_side, opponent
+from .actors import is_party, is_side, opponent
 from .attribution import Attribution, SpeakerMemory, claimant_at, find_attributions, remember, speaker_of
 from .casualty import Loss, find_losses
 from .ceasefire import Truce, find_truces, parties
@@ -31,6 +31,7 @@ def extract_claims(
     lex = load(language)
     memory = SpeakerMemory(owner=claimant)
     claims: list[Claim] = []
+    truce_before = False
     for sentence in split_sentences(text):
         if _CAPTION.search(sentence.text):
             continue
@@ -45,7 +46,9 @@ def extract_claims(
             if key not in seen:
                 seen.add(key)
                 claims.append(claim)
-        claims.extend(reader.ceasefire(truce) for truce in find_truces(view))
+        truces = find_truces(view, in_context=truce_before)
+        claims.extend(reader.ceasefire(truce) for truce in truces)
+        truce_before = bool(truces) or lex.ceasefire_nouns.find_all(view.words) != []
         remember(memory, attributions)
     return claims
 
@@ -73,10 +76,12 @@ class _Reader:
     def casualty(self, loss: Loss) -> Claim:
         claimant, phrase = self._speaker(loss.end - 1)
         side = loss.side or loss.loser
-        if side is None and loss.enemy:
+        if side is None and (loss.enemy or loss.by_speaker):
             side = opponent(claimant)
-        if side is None and loss.own and claimant is not None and is_side(claimant):
-            side = claimant
+        if side is None and claimant is not None and is_side(claimant):
+            # a party's own people: "its soldiers", or soldiers it says were killed
+            if loss.own or (loss.suffered and loss.subject == "soldier" and is_party(claimant)):
+                side = claimant
         when = attached(self.view, self.times, loss.start, loss.end)
         return self._claim(
             "casualty", loss.category, loss.subject, loss.count, loss.approximate, side, claimant, phrase, (),

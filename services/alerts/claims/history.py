@@ -19,8 +19,8 @@ RECENT = timedelta(days=31)
 _YEAR = re.compile(r"(19|20)\d\d")
 _DECADE = re.compile(r"(19|20)\d0s")
 _YEAR_RANGE = re.compile(r"((?:19|20)\d\d)[-–]((?:19|20)?\d\d)")
-_FRONTING = frozenset({"in", "during", "on", "back", "throughout", "between", "from", "by", "at", "early", "late", "by"})
 _DETACHING = frozenset({",", ";", "after", "that", "which", "following", "before", "since", "when", "who", "while", "but", "until"})
+_PRESENT = frozenset({"has", "have", "is", "are", "remains", "remain", "stands", "'ve", "now"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,20 +134,27 @@ def attached(view: SentenceView, expressions: list[TimeExpression], start: int, 
         elif expression.start >= end and expression.start < seg_end and expression.start - end <= 9:
             if not any(view.words[k] in _DETACHING for k in range(end, expression.start)):
                 result.append(expression)
-        elif expression.end <= start and _fronted(view, expression, seg_start, start):
+        elif seg_start <= expression.start and expression.end <= start and _dates_what_follows(view, expression, start, end):
             result.append(expression)
         elif mention is not None and _modifies(view, expression, mention):
             result.append(expression)
     return result
 
 
-def _fronted(view: SentenceView, expression: TimeExpression, seg_start: int, claim_start: int) -> bool:
-    """ "In 2016, more than 200 people were killed": a leading adjunct closed by a comma."""
-    first = view.word(seg_start)
-    if expression.start != seg_start and first not in _FRONTING:
+def _dates_what_follows(view: SentenceView, expression: TimeExpression, start: int, end: int) -> bool:
+    """ "In 2016, 200 people were killed", "The 2008 war killed ...": an earlier time in the
+    same clause dates a claim told in the past tense; "has killed" reaches the present."""
+    if _reference_point(view, expression.start):
         return False
-    comma = next((k for k in range(expression.end, claim_start) if view.words[k] == ","), None)
-    return comma is not None and all(view.words[k] != "," for k in range(seg_start, expression.start))
+    if any(view.words[k] in _DETACHING and view.words[k] != "," for k in range(expression.end, start)):
+        return False
+    return not any(view.words[k] in _PRESENT for k in range(expression.end, end))
+
+
+def _reference_point(view: SentenceView, i: int) -> bool:
+    """ "after the 2020 war", "since 2014": a time the claim is measured from."""
+    before = view.word(i - 1) if view.word(i - 1) not in ("the", "a") else view.word(i - 2)
+    return before in ("after", "since", "following", "until", "before", "from")
 
 
 def _modifies(view: SentenceView, expression: TimeExpression, mention: tuple[int, int]) -> bool:

@@ -11,6 +11,7 @@ from .numbers import Quantity, parse_quantity
 from .view import SentenceView
 
 _MAX_MODIFIERS = 5
+_MODEL_GENERICS = frozenset({"missile", "missiles", "system", "systems", "complex", "complexes", "launcher", "launchers", "rocket", "air", "defence", "defense", "anti-aircraft", "surface-to-air"})
 _OWN = frozenset({"its", "our", "their", "his", "her"})
 _BARE_STOPS = frozenset({":", "%", "/", "-", "–", "‒"})
 
@@ -29,6 +30,9 @@ class LossPhrase:
     nominal: str | None = None
     """The category the head noun itself says ("deaths" -> killed)."""
     definite: bool = False
+    """ "the flagship": one, when a verb before it says what befell it."""
+    headline: bool = False
+    """ "shot down Armenian Su-25 jet": one, in a headline's article-less style."""
 
     @property
     def bare(self) -> bool:
@@ -40,7 +44,7 @@ class LossPhrase:
 
 
 @dataclass(frozen=True, slots=True)
-class _Head:
+class NounHead:
     end: int
     subject: Subject | None
     side: str | None
@@ -72,18 +76,22 @@ def _phrase_at(view: SentenceView, i: int) -> LossPhrase | None:
                 return LossPhrase(i, head.end, None, head.subject, head.side, head.own, head.enemy)
         if view.words[i] == "the":
             return _definite(view, i)
-        return None
+        return _headline(view, i)
     j = quantity.end
     own = False
     if view.word(j) == "of":
         if view.tokens[j + 1 : j + 2] and view.tokens[j + 1].is_number:
             j += 2  # "30 of 35 missiles"
+        elif view.word(j + 1) == "the" and view.tokens[j + 2 : j + 3] and view.tokens[j + 2].is_number:
+            j += 3  # "29 of the 31 cruise missiles"
         elif view.word(j + 1) in ("its", "their", "our", "the", "his", "her", "them", "those"):
             own = view.word(j + 1) in _OWN
             j += 2 if view.word(j + 1) not in ("them", "those") else 2
     head = _head(view, j, singular=quantity.min == 1 and quantity.max == 1)
     if head is not None:
         return LossPhrase(i, head.end, quantity, head.subject, head.side, own or head.own, head.enemy, head.nominal)
+    if view.word(j) == "others":  # "wounded two others": whoever was named before
+        return LossPhrase(i, j + 1, quantity, None)
     if _is_bare_count(view, quantity):
         return LossPhrase(i, quantity.end, quantity, None)
     return None
@@ -97,36 +105,60 @@ def _is_bare_count(view: SentenceView, quantity: Quantity) -> bool:
     value = quantity.exact_value
     if value is not None and 1900 <= value <= 2100 and view.tokens[quantity.start].text.isdigit():
         return False
+    if view.words[quantity.start] == "one" and quantity.end == quantity.start + 1:
+        return False  # "one that hit a hospital" is a pronoun
     before = view.word(quantity.start - 1)
     return before not in ("aged", "age", "ages", "no", "number", "$", "€", "£", "page", "article", "resolution", "(", "+")
 
 
-def _head(view: SentenceView, j: int, singular: bool) -> _Head | None:
+def head_at(view: SentenceView, j: int) -> NounHead | None:
+    """A loss noun without a number at `j` ("Israelis", "Ukrainian civilians", "servicemen killed")."""
+    return _head(view, j, singular=False)
+
+
+def _head(view: SentenceView, j: int, singular: bool) -> NounHead | None:
     lex = view.lex
     side = None
     own = enemy = False
-    modifier_subject = None
+    modifier_subject = modifier_category = None
     k = j
     while k < len(view) and k - j <= _MAX_MODIFIERS:
         word = view.words[k]
         subject = view.match(lex.subjects, k)
+        if subject is not None and view.match(lex.subjects, subject.end) is not None:
+            k = subject.end  # "military boats", "civilian vehicles": the last noun is the head
+            continue
         if word in lex.demonyms and not view.match(lex.subjects, k + 1):
             actor = actor_at(view, k)
-            return _Head(k + 1, Subject("person", True, True), actor.value if actor else None, own, enemy, None)
+            return NounHead(k + 1, Subject("person", True, True), actor.value if actor else None, own, enemy, None)
         if subject is not None and not (singular and subject.value.plural and subject.value.name not in ("aircraft", "personnel")):
             nominal = view.match(lex.nominal, subject.end)  # "soldier deaths", "civilian casualties"
-            end, side2, enemy2 = _of_side(view, nominal.end if nominal else subject.end)
-            return _Head(end, subject.value, side or side2, own, enemy or enemy2, nominal.value if nominal else None)
+            end = nominal.end if nominal else _and_other(view, subject.end)
+            end, side2, enemy2 = _of_side(view, end)
+            category = nominal.value if nominal else modifier_category
+            return NounHead(end, subject.value, side or side2, own, enemy or enemy2, category)
         model = lex.model_subject(word)
-        if model is not None and not view.match(lex.subjects, k + 1) and lex.model_subject(view.word(k + 1)) is None:
-            end, side2, enemy2 = _of_side(view, k + 1)
-            return _Head(end, model, side or side2, own, enemy or enemy2, None)
+        if model is not None and view.word(k + 1) in _MODEL_GENERICS:
+            end = k + 1
+            while view.word(end) in _MODEL_GENERICS and end - k <= 3:
+                end += 1  # "S-300 missile systems" are S-300s
+            plural = view.word(end - 1).endswith("s")
+            return NounHead(end, Subject(model.name, plural, False), side, own, enemy, None)
+        if model is not None:
+            following = view.match(lex.subjects, k + 1)
+            if (following is None or following.value.person) and lex.model_subject(view.word(k + 1)) is None:
+                end, side2, enemy2 = _of_side(view, following.end if following else k + 1)  # "a Su-35 fighter"
+                return NounHead(end, model, side or side2, own, enemy or enemy2, None)
         nominal = view.match(lex.nominal, k)
-        if nominal is not None and not view.match(lex.subjects, nominal.end) and not _is_modifier_use(view, nominal.end):
+        if nominal is not None and view.match(lex.subjects, nominal.end):
+            modifier_category = nominal.value  # "40 missing residents", "five wounded soldiers"
+            k = nominal.end
+            continue
+        if nominal is not None and not _is_modifier_use(view, nominal.end):
             subject_name = modifier_subject
             end, side2, enemy2 = _of_side(view, nominal.end)
             person = Subject(subject_name, True, True) if subject_name else None
-            return _Head(end, person, side or side2, own, enemy or enemy2, nominal.value)
+            return NounHead(end, person, side or side2, own, enemy or enemy2, nominal.value)
         actor = actor_at(view, k)
         if actor is not None and is_side(actor.value):
             side = side or actor.value
@@ -138,10 +170,20 @@ def _head(view: SentenceView, j: int, singular: bool) -> _Head | None:
             own = True
         elif word in ("enemy", "hostile", "enemy's"):
             enemy = True
-        elif not (word in lex.noun_modifiers or model is not None or _is_name_like(view, k) or word == "-"):
+        elif not (word in lex.noun_modifiers or model is not None or _is_name_like(view, k) or "-" in word):
             return None
         k += 1
     return None
+
+
+def _and_other(view: SentenceView, end: int) -> int:
+    """ "tanks and other armoured combat vehicles": one count for both."""
+    if view.words[end : end + 2] in (["and", "other"], ["or", "other"]):
+        for k in range(end + 2, min(end + 6, len(view))):
+            found = view.match(view.lex.subjects, k)
+            if found is not None:
+                return found.end
+    return end
 
 
 def _is_modifier_use(view: SentenceView, end: int) -> bool:
@@ -156,17 +198,31 @@ def _is_name_like(view: SentenceView, k: int) -> bool:
 
 def _of_side(view: SentenceView, end: int) -> tuple[int, str | None, bool]:
     """ "... of the enemy", "... of Russia's Black Sea fleet", "... of the Russian army"."""
-    if view.word(end) != "of":
+    start = end + 1
+    if view.word(end) in ("launched", "fired", "operated", "belonging", "used") and view.word(end + 1) in ("by", "to"):
+        start = end + 2
+    elif view.word(end) != "of":
         return end, None, False
-    for k in range(end + 1, min(end + 4, len(view))):
+    for k in range(start, min(start + 3, len(view))):
         if view.words[k] in ("enemy", "occupiers", "invaders", "enemy's"):
             return k + 1, None, True
         actor = actor_at(view, k)
         if actor is not None and is_side(actor.value):
             return actor.end, actor.value, False
-        if view.words[k] not in ("the", "a", "its", "armed", "forces", "army"):
+        if view.words[k] not in ("the", "a", "its", "armed", "forces", "army", "russian", "ukrainian"):
             break
     return end, None, False
+
+
+def _headline(view: SentenceView, i: int) -> LossPhrase | None:
+    """ "Armenian Su-25 jet", "Russian warship": a singular noun with its side and no article."""
+    actor = actor_at(view, i)
+    if actor is None or not is_side(actor.value) or view.word(i - 1) in ("a", "an", "the", "of", "its", "their", "his", "her", "our"):
+        return None
+    head = _head(view, i, singular=True)
+    if head is None or head.subject is None or head.subject.plural:
+        return None
+    return LossPhrase(i, head.end, None, head.subject, head.side, head.own, head.enemy, head.nominal, headline=True)
 
 
 def _definite(view: SentenceView, i: int) -> LossPhrase | None:

@@ -30,10 +30,20 @@ def is_hypothetical(view: SentenceView, start: int, end: int) -> bool:
     return _has(view, lex.hypotheticals, left, end)
 
 
+_REJECTING = frozenset({"rejected", "rejects", "dismissed", "dismisses", "refuted", "refutes", "disputed", "disputes", "denied", "denies"})
+_CLAIM_NOUNS = frozenset({"claim", "claims", "report", "reports", "allegation", "allegations", "statement", "figure", "figures", "assertion", "assertions"})
+
+
 def in_denial(view: SentenceView, i: int) -> bool:
-    """After a denial verb in the same stretch ("denied that any helicopters were shot down")."""
+    """After a denial in the same stretch ("denied that any helicopters were shot down",
+    "rejected Azerbaijan's claim that ...")."""
     start, _ = view.segment_bounds(i)
-    return any(view.match(view.lex.denials, k) is not None for k in range(start, i))
+    for k in range(start, i):
+        if view.match(view.lex.denials, k) is not None:
+            return True
+        if view.words[k] in _REJECTING and any(view.word(m) in _CLAIM_NOUNS for m in range(k + 1, min(k + 4, i))):
+            return True
+    return False
 
 
 def _has(view: SentenceView, table, start: int, end: int, only: tuple[str, ...] | None = None) -> bool:

@@ -22,6 +22,7 @@ class PhraseTable(Generic[V]):
 
     def __init__(self, entries: Iterable[tuple[str, V]] = ()) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        self._tails: dict[str, list[tuple[list[str], V]]] = {}
         for phrase, value in entries:
             self.add(phrase, value)
 
@@ -41,13 +42,17 @@ class PhraseTable(Generic[V]):
         bucket[:] = [entry for entry in bucket if entry[0] != words]
         bucket.append((words, value))
         bucket.sort(key=lambda entry: -len(entry[0]))
+        self._tails[words[0]] = [(list(words[1:]), value) for words, value in bucket]
 
     def match(self, words: Sequence[str], i: int) -> Match[V] | None:
         if i >= len(words):
             return None
-        for phrase, value in self._by_first.get(words[i], ()):
-            end = i + len(phrase)
-            if end <= len(words) and tuple(words[i:end]) == phrase:
+        tails = self._tails.get(words[i])
+        if tails is None:
+            return None
+        for tail, value in tails:
+            end = i + 1 + len(tail)
+            if not tail or words[i + 1 : end] == tail:
                 return Match(value, i, end)
         return None
 

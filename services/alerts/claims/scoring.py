@@ -98,17 +98,23 @@ def score_cases(cases: Iterable[Mapping[str, Any]]) -> Score:
 
 
 def score_case(case: Mapping[str, Any], extracted: list[dict]) -> CaseResult:
+    """Pair expected and extracted claims: first the pairs right in every judged field,
+    then the pairs right in kind, category, subject and count."""
     result = CaseResult(str(case.get("id", "")))
     remaining = list(extracted)
-    for expected in case["expected"]:
-        candidates = [got for got in remaining if core_matches(expected, got)]
-        if not candidates:
-            result.missed.append(expected)
-            continue
-        best = max(candidates, key=lambda got: len(_other_faults(expected, got)) * -1)
-        remaining.remove(best)
-        result.matched.append((expected, best))
-        result.wrong.extend(f"{field_name}: expected {expected.get(field_name)!r}, got {best.get(field_name)!r}" for field_name in _other_faults(expected, best))
+    pending = list(case["expected"])
+    pairs: list[tuple[dict, dict]] = []
+    for perfect in (True, False):
+        for expected in list(pending):
+            candidates = [got for got in remaining if core_matches(expected, got) and (not perfect or not _other_faults(expected, got))]
+            if candidates:
+                remaining.remove(candidates[0])
+                pending.remove(expected)
+                pairs.append((expected, candidates[0]))
+    for expected, got in pairs:
+        result.matched.append((expected, got))
+        result.wrong.extend(f"{name}: expected {expected.get(name)!r}, got {got.get(name)!r}" for name in _other_faults(expected, got))
+    result.missed.extend(pending)
     result.spurious.extend(remaining)
     return result
 

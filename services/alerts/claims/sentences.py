@@ -9,7 +9,7 @@ from dataclasses import dataclass
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr gen lt col maj sgt capt cpt cmdr adm st no nos jan feb mar apr jun jul aug
     sep sept oct nov dec gov rep sen prof inc ltd co corp vs approx est dept fig vol pp
-    u.s u.n u.k e.g i.e a.m p.m etc al rev mt ft brig pvt cpl""".split()
+    u.s u.n u.k e.g i.e etc al rev mt ft brig pvt cpl""".split()
 )
 # End of a sentence: terminal punctuation, optional closing quotes or brackets, then space.
 _BOUNDARY = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9\u0400-\u04ff])""")

@@ -18,9 +18,14 @@ _ITEM = re.compile(
     re.IGNORECASE,
 )
 
+_HINT = re.compile(r"[‒–—=:-]\s*(?:about |approximately |around |~)?\d")
+
 
 def find_tallies(view: SentenceView) -> list[Loss]:
     text = view.sentence.text
+    hints = len(_HINT.findall(text))
+    if hints == 0 or ("(+" not in text and "( +" not in text and hints < 3):
+        return []
     items = list(_ITEM.finditer(text))
     listed = sum(1 for item in items if item.group("change")) >= 1 or len(items) >= 3
     if not listed:

@@ -9,6 +9,7 @@ from .phrases import Match, PhraseTable
 from .sentences import Sentence
 from .tokens import Token, tokenize
 
+_CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _PUNCTUATION = frozenset(",;:.!?()[]\"“”'‘’«»—–-‒/")
 
 
@@ -18,6 +19,7 @@ class SentenceView:
     lex: Lexicon
     tokens: list[Token] = field(init=False)
     words: list[str] = field(init=False)
+    _clause_starts: list[int] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.tokens = tokenize(self.sentence.text, self.sentence.start)
@@ -44,12 +46,13 @@ class SentenceView:
 
     def clause_start(self, i: int) -> int:
         """Index of the first token of the comma- or break-delimited clause holding `i`."""
-        j = i - 1
-        while j >= 0:
-            if self.words[j] in (",", ";", ":", "—", "–", "(", ")") or self.match(self.lex.clause_breaks, j):
-                return j + 1
-            j -= 1
-        return 0
+        if self._clause_starts is None:
+            starts = [0]
+            for j, word in enumerate(self.words):
+                is_break = word in _CLAUSE_PUNCTUATION or self.match(self.lex.clause_breaks, j) is not None
+                starts.append(j + 1 if is_break else starts[-1])
+            self._clause_starts = starts
+        return self._clause_starts[min(max(i, 0), len(self.words))]
 
     def segment_bounds(self, i: int) -> tuple[int, int]:
         """The stretch around `i` between strong breaks (";", "but", "while", ...)."""

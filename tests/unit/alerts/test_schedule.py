@@ -1,14 +1,10 @@
 import random
-from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
-
 import pytest
 
 from services.alerts.schedule import (
     DEFAULT_SCHEDULE,
     RetryPolicy,
     parse_duration,
-    parse_retry_after,
     parse_schedule,
     verdict,
 )
@@ -47,13 +43,6 @@ def test_a_longer_retry_after_wins_and_is_capped():
     assert policy.next_delay(1, retry_after=120) == 120
     assert policy.next_delay(1, retry_after=1) == 5
     assert policy.next_delay(1, retry_after=10**7) == 3600
-
-
-def test_retry_after_as_seconds_or_http_date():
-    now = datetime(2024, 1, 1, tzinfo=UTC)
-    assert parse_retry_after("30") == 30
-    assert parse_retry_after(format_datetime(now + timedelta(seconds=90), usegmt=True), now) == 90
-    assert parse_retry_after("soon") is None and parse_retry_after(None) is None
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,7 @@ class Lexicon:
     time_words: frozenset[str]
     headline_roles: frozenset[str]
     ceasefire_nouns: PhraseTable[str]
+    fighting_words: frozenset[str]
     ceasefire_order: tuple[str, ...]
     ceasefire_before: PhraseTable[str]
     ceasefire_after: PhraseTable[str]
@@ -149,6 +150,7 @@ def _compile(data: ModuleType) -> Lexicon:
         time_words=frozenset(data.TIME_WORDS),
         headline_roles=frozenset(data.HEADLINE_ROLES),
         ceasefire_nouns=flat(data.CEASEFIRE_NOUNS),
+        fighting_words=frozenset(data.FIGHTING_WORDS),
         ceasefire_order=tuple(data.CEASEFIRE_ORDER),
         ceasefire_before=PhraseTable.of(data.CEASEFIRE_BEFORE),
         ceasefire_after=PhraseTable.of(data.CEASEFIRE_AFTER),

@@ -68,7 +68,8 @@ PEOPLE = {
     "person": (
         ["person", "individual", "man", "victim", "member", "citizen", "body"],
         ["people", "persons", "individuals", "men", "victims", "members", "citizens",
-         "bodies", "others"],
+         "staff members", "staff", "employees", "colleagues", "workers",
+         "bodies"],
     ),
     "civilian": (
         ["civilian", "resident", "villager", "inhabitant", "non-combatant", "passer-by",
@@ -106,6 +107,8 @@ PEOPLE = {
         ["police officer", "policeman", "policewoman", "police officer"],
         ["police officers", "policemen", "police", "policewomen"],
     ),
+    "prisoner": (["prisoner of war", "prisoner", "pow", "captive", "hostage"],
+                 ["prisoners of war", "prisoners", "pows", "captives", "hostages"]),
     "journalist": (["journalist", "reporter", "photographer", "cameraman"],
                    ["journalists", "reporters", "media workers", "photographers"]),
     "aid worker": (["aid worker", "humanitarian worker", "volunteer"],
@@ -140,9 +143,10 @@ EQUIPMENT = {
     "helicopter": (["helicopter", "chopper", "gunship"], ["helicopters", "choppers", "gunships"]),
     "aircraft": (
         ["aircraft", "plane", "jet", "warplane", "fighter jet", "bomber", "fighter plane",
-         "airplane", "aeroplane"],
+         "airplane", "aeroplane", "fighter-bomber", "attack aircraft", "transport plane"],
         ["aircraft", "planes", "jets", "warplanes", "fighter jets", "bombers", "fighter planes",
-         "airplanes", "aeroplanes", "military aircraft", "combat aircraft"],
+         "airplanes", "aeroplanes", "military aircraft", "combat aircraft", "fighter-bombers",
+         "attack aircraft", "transport planes", "fighters jets"],
     ),
     "drone": (
         ["drone", "uav", "unmanned aerial vehicle", "unmanned aircraft", "loitering munition",
@@ -201,7 +205,7 @@ MODEL_PATTERNS = {
     "armored vehicle": r"bmp-\d\w*|btr-\d+\w*|bradleys?|mt-lbs?|strykers?",
     "helicopter": r"mi-\d+\w*|ka-\d+\w*|apaches?|black hawks?",
     "aircraft": r"su-\d+\w*|mig-\d+\w*|tu-\d+\w*|il-\d+\w*|a-50\w*|f-16s?|f-35s?",
-    "drone": r"bayraktars?|tb2s?|shaheds?|shahed-\d+s?|orlan-\d+s?|orlans?|lancets?|geran-\d+s?|harops?|herons?",
+    "drone": r"mq-\d+\w*|bayraktars?|tb2s?|shaheds?|shahed-\d+s?|orlan-\d+s?|orlans?|lancets?|geran-\d+s?|harops?|herons?",
     "air defence system": r"s-\d{3}s?|buks?|buk-m\d\w*|tors?|pantsirs?|osa|osa-akm|patriots?|iris-t",
     "rocket launcher": r"bm-\d+s?|grads?|uragans?|smerchs?|himars|tos-\d+\w*",
     "artillery": r"msta-\w+|giatsints?|akatsiyas?|gvozdikas?|caesars?|m777s?|d-30s?|2s\d+\w*",
@@ -238,21 +242,26 @@ ACTIVE = {
     "killed": ["killed", "kill", "kills", "killing", "slew", "murdered", "massacred",
                "executed", "claimed the lives of", "claiming the lives of", "took the lives of",
                "taking the lives of", "claimed the life of", "left dead", "shot dead",
-               "shot and killed", "gunned down", "martyred"],
-    "wounded": ["wounded", "wounding", "wounds", "injured", "injuring", "injures"],
+               "shot and killed", "gunned down", "martyred", "the bodies of", "bodies of",
+               "the deaths of", "deaths of", "the death of", "the killing of", "killing of",
+               "the killings of", "remains of", "the remains of"],
+    "wounded": ["wounded", "wounding", "wounds", "injured", "injuring", "injures", "wound", "injure"],
     "captured": ["captured", "capturing", "captures", "capture", "took prisoner", "taken prisoner",
-                 "seized", "seizing", "took captive", "trophied"],
+                 "seized", "seizing", "took captive", "trophied", "took", "taken", "the capture of",
+                 "capture of", "detained", "abducted", "kidnapped"],
     "destroyed": ["destroyed", "destroying", "destroys", "destroy", "knocked out",
                   "wiped out", "obliterated", "burned", "burnt", "demolished", "sank", "sunk",
-                  "sinking"],
+                  "sinking", "the destruction of", "destruction of", "sink", "sinks", "destroys"],
     "downed": ["shot down", "shooting down", "shoot down", "shoots down", "downed", "downing",
                "intercepted", "intercepting", "intercepts", "brought down", "bringing down",
-               "shot-down"],
-    "damaged": ["damaged", "damaging", "hit", "struck", "disabled", "hitting", "striking"],
+               "shot-down", "the downing of", "downing of", "the interception of", "downs",
+               "intercept", "shoots down"],
+    "damaged": ["damaged", "damaging", "hit", "struck", "disabled", "hitting", "striking", "damage",
+                "damages", "hits"],
     # category depends on the noun (people are killed, equipment destroyed).
     "eliminated": ["eliminated", "eliminating", "liquidated", "liquidating", "neutralized",
                    "neutralised", "neutralizing", "neutralising", "annihilated", "lost", "loses",
-                   "losing", "lose"],
+                   "losing", "lose", "the loss of", "loss of", "the losses of"],
 }
 # Verbs whose subject suffered the loss ("Russia lost 20 tanks").
 LOSS_VERBS = ["lost", "loses", "losing", "lose"]
@@ -269,7 +278,8 @@ PASSIVE = {
     "missing": ["missing", "went missing", "unaccounted for", "reported missing",
                 "missing in action", "remain missing", "remained missing"],
     "captured": ["captured", "taken prisoner", "taken captive", "surrendered", "seized",
-                 "trophied", "were taken prisoner", "abducted"],
+                 "trophied", "were taken prisoner", "abducted", "taken hostage", "kidnapped",
+                 "held hostage", "held captive", "detained", "taken into captivity"],
     "destroyed": ["destroyed", "wiped out", "knocked out", "burned", "burnt", "sunk", "sank",
                   "destroyed or damaged"],
     "downed": ["shot down", "downed", "intercepted", "brought down", "were shot down"],
@@ -286,7 +296,6 @@ NOMINAL = {
                "lives"],
     "wounded": ["wounded", "injured", "injuries", "wounds"],
     "missing": ["missing"],
-    "captured": ["prisoners of war", "pows", "captives", "prisoners"],
     "casualties": ["casualties", "casualty", "losses", "killed and wounded", "killed or wounded",
                    "dead and wounded", "dead and injured", "killed and injured"],
 }
@@ -321,7 +330,7 @@ AUXILIARIES = [
     "officially", "previously", "were", "just", "in", "total", "overall", "altogether", "thought",
     "believed", "to", "presumably", "likely", "probably", "mostly", "each", "among", "them",
     "reported", "confirmed", "seriously", "critically", "lightly", "slightly", "badly",
-    "fatally", "mortally", "severely", "as",
+    "fatally", "mortally", "severely", "as", "still", "remain", "remained", "are", "had",
 ]
 # Words that may stand between a verb and its object ("destroyed a further 12 tanks").
 OBJECT_GAP = ["also", "reportedly", "allegedly", "all", "successfully", "yet", "overall",
@@ -338,7 +347,7 @@ NEGATIONS = ["no", "not", "n't", "never", "none", "nobody", "no one", "without",
              "nor", "zero", "nothing", "cannot", "didn't", "wasn't", "weren't", "hasn't",
              "haven't", "hadn't", "isn't", "aren't", "doesn't", "don't", "won't", "wouldn't",
              "couldn't", "nil", "denied", "deny", "denies", "denying", "refuted", "dismissed",
-             "false", "fake", "rejects claims", "rejected claims", "rejected reports", "failed to"]
+             "false", "fake", "stopped short of", "stops short of", "short of", "rejects claims", "rejected claims", "rejected reports", "failed to"]
 DENIALS = ["denied", "deny", "denies", "denying", "refuted", "refutes", "rejected claims",
            "rejected reports", "dismissed claims", "dismissed reports", "rejects claims",
            "dismissed as false", "called false", "disputed", "disputes", "disputing"]
@@ -346,7 +355,7 @@ HYPOTHETICALS = [
     "if", "unless", "would", "could", "might", "may", "should", "will", "shall", "threatened to",
     "threatens to", "threatening to", "vowed to", "vows to", "plans to", "planned to",
     "planning to", "intends to", "intended to", "aims to", "aimed to", "expected to",
-    "likely to", "ready to", "willing to", "prepared to", "able to", "capable of", "wants to",
+    "likely to", "able to", "capable of", "wants to",
     "want to", "wanted to", "seeking to", "seeks to", "sought to", "tried to", "trying to",
     "attempted to", "attempt to", "risk of", "at risk", "in order to", "so as to", "hoped to",
     "hopes to", "promised to", "pledged to", "pledges to", "could have", "would have",
@@ -374,7 +383,9 @@ REPORTING_VERBS = [
     "announcing", "saying", "reporting", "claiming", "telling", "adding", "stating",
     "noting", "estimating", "confirming", "acknowledging", "admitting", "accusing",
     "updated", "updates", "counts", "tallied", "tallies", "recorded", "records",
-    "wrote on telegram", "published", "publishes", "showed", "shows",
+    "wrote on telegram", "published", "publishes", "showed", "shows", "show",
+    "put its toll at", "put its own toll at", "put their toll at", "puts its toll at",
+    "put its death toll at", "put the figure at", "puts the figure at", "put its own death toll at",
 ]
 # Verbs that own a loss without a number ("confirmed combat casualties").
 CASUALTY_VERBS = ["confirmed", "confirms", "confirm", "suffered", "suffers", "suffer", "sustained",
@@ -394,7 +405,7 @@ REPORTING_TAIL = [
     "sources", "officials", "an", "interview", "with", "wrote", "adding", "and", "at", "of",
     "social", "media", "via", "message", "messenger", "by", "phone", "told", "journalists",
     "video", "address", "speech", "televised", "written", "separate", "publicly",
-    "without", "providing", "evidence", "giving", "details", "further", "more", "than",
+    "without", "providing", "evidence", "joint", "statement", "communique", "communiqué", "giving", "details", "further", "more", "than",
     "quoted", "as", "saying", "to", "media", "outlet", "outlets", "state", "run", "state-run",
     "newspaper", "radio", "first", "also", "again", "alongside", "after",
 ]
@@ -405,7 +416,8 @@ PRONOUNS = ["it", "he", "she", "they", "we", "i", "this", "the statement", "the 
             "the office", "the source", "the general staff", "the statement added"]
 CLAIMANT_DROP = ["the", "a", "an", "also", "later", "earlier", "previously", "on", "late",
                  "early", "separately", "meanwhile", "however", "and", "but", "yet", "then",
-                 "in", "now", "initially", "first", "itself", "official"]
+                 "in", "now", "initially", "first", "itself", "had", "has", "have", "would",
+                 "reportedly", "again"]
 TIME_WORDS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "today", "yesterday", "tonight", "overnight"]
 HEADLINE_ROLES = ["monitor", "ministry", "police", "officials", "official", "army", "military",
@@ -423,6 +435,7 @@ CEASEFIRE_NOUNS = [
     "stop fighting", "cessation of fire", "lull in fighting", "fighting pause",
     "cease hostilities", "cease fire", "halt the fighting", "halt fighting", "stop to the fighting",
     "stop to fighting", "halt in fighting", "halt in the fighting", "quiet period",
+    "end the war", "end to the war", "end the fighting", "end hostilities",
 ]
 # Ceasefire categories in order of precedence: the first one found in the main clause wins.
 CEASEFIRE_ORDER = ["violation", "collapse", "rejection", "agreement", "proposal", "call",
@@ -432,8 +445,13 @@ CEASEFIRE_BEFORE = {
     "violation": ["violated", "violating", "violate", "violates", "breached", "breaching",
                   "breach", "breaches", "broke", "breaking", "break", "breaks", "violation of",
                   "violations of", "breach of", "breaches of", "in violation of", "flouted",
-                  "flouting", "undermined", "undermining", "disregarded", "disregarding"],
+                  "flouting", "undermined", "undermining", "disregarded", "disregarding",
+                  "did not observe", "not observe", "failed to observe", "did not respect",
+                  "not respect", "failed to respect", "not observing", "not respecting",
+                  "did not honour", "did not honor", "failed to honour", "failed to honor"],
     "collapse": ["collapse of", "breakdown of", "end of", "ended", "ending", "scrapped",
+                 "shattering", "shattered", "shatter", "shatters", "wrecked", "wrecking",
+                 "torpedoed", "sank",
                  "abandoned", "abandoning", "pulled out of", "withdrew from", "suspended",
                  "terminated", "walked away from", "failure of"],
     "rejection": ["rejected", "rejects", "reject", "rejecting", "refused", "refuses", "refuse",
@@ -468,6 +486,10 @@ CEASEFIRE_BEFORE = {
 # Words after the ceasefire noun ("the truce collapsed").
 CEASEFIRE_AFTER = {
     "violation": ["violations", "violation", "breaches", "breach", "was violated",
+                  "is not being respected", "not being respected", "was not respected",
+                  "is not respected", "not respected", "is not being observed",
+                  "not being observed", "was not observed", "is not holding", "not holding",
+                  "was not being respected", "has not been respected", "has not held",
                   "has been violated", "had been violated", "were violated", "is violated",
                   "was broken", "has been broken", "had been broken", "was breached",
                   "has been breached", "had been breached", "is being violated",
@@ -479,6 +501,7 @@ CEASEFIRE_AFTER = {
                  "expired", "has expired", "expires", "unravelled", "unraveled", "crumbled",
                  "is over", "was over", "has failed", "failed", "collapse", "breakdown",
                  "is dead", "lapsed", "has lapsed", "came to an end", "ran out", "fell through",
+                 "shattered", "was shattered", "has been shattered", "crumbles", "unravels",
                  "was suspended", "was terminated", "was called off", "ended on"],
     "rejection": ["was rejected", "has been rejected", "had been rejected", "was refused",
                   "was dismissed", "was turned down"],
@@ -527,6 +550,11 @@ SUBORDINATORS = ["after", "since", "before", "when", "until", "despite", "which"
                  "days after", "shortly after", "prior to", "ahead of", "in spite of",
                  "because", "who", "where", "under"]
 INFINITIVE_MARKERS = ["to"]
+# Fighting reported "despite the truce" is a violation of it.
+FIGHTING_WORDS = ["fighting", "clashes", "clashed", "shelling", "shelled", "strikes", "struck",
+                  "attacks", "attacked", "raged", "gunfire", "fire", "fired", "bombardment",
+                  "bombed", "airstrikes", "air strikes", "killed", "explosions", "battles",
+                  "combat", "offensive", "continued", "continues", "resumed", "shot", "hostilities"]
 
 # --- history ---------------------------------------------------------------------------
 
@@ -697,7 +725,6 @@ ORGANISATION_ALIASES = {
     "the hamas-run health ministry": "Gaza health ministry",
     "hamas-run gaza health ministry": "Gaza health ministry",
     "gaza health ministry": "Gaza health ministry",
-    "palestinian health ministry": "Gaza health ministry",
     "syrian observatory": "Syrian Observatory for Human Rights",
     "syrian observatory for human rights": "Syrian Observatory for Human Rights",
 }

@@ -1,0 +1,57 @@
+# sitrep — the two commands a newcomer needs are `make up` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+UV_HOME := .cache/uv-venv
+UV := $(UV_HOME)/bin/uv
+INSTALLED := $(VENV)/.sitrep-installed
+LOCAL := deploy/local
+PYTEST_ARGS ?= -q -ra
+
+# Never fetch a Python build: use the interpreter on PATH (>= 3.11).
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: help install ensure-tools stack stack-down stack-status migrate up test
+
+help:
+	@echo "make install       create .venv/ with the locked dependencies (.venv/bin/sitrep)"
+	@echo "make up            install, start the local stack, migrate, run every service (Ctrl-C stops them)"
+	@echo "make test          install, start the local stack, run the whole test suite"
+	@echo "make stack         start PostgreSQL, Kafka and Prometheus on 127.0.0.1 (background)"
+	@echo "make stack-status  report the local stack"
+	@echo "make stack-down    stop what make stack started"
+	@echo "make migrate       apply the database migrations"
+	@echo "make ensure-tools  install Debian's docker-compose (used by the tests)"
+
+install: $(INSTALLED)
+
+$(UV):
+	$(PYTHON) -m venv $(UV_HOME)
+	$(UV_HOME)/bin/python -m pip install -q "uv>=0.5"
+
+$(INSTALLED): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+ensure-tools:
+	@$(LOCAL)/ensure-tools.sh
+
+stack:
+	@$(LOCAL)/stack.sh up
+
+stack-down:
+	@$(LOCAL)/stack.sh down
+
+stack-status:
+	@$(LOCAL)/stack.sh status
+
+migrate: install stack
+	$(VENV)/bin/sitrep migrate
+
+up: install stack migrate
+	exec $(VENV)/bin/sitrep up
+
+test: install ensure-tools stack
+	$(VENV)/bin/pytest $(PYTEST_ARGS)

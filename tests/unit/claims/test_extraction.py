@@ -1,0 +1,70 @@
+"""Attribution, history and tallies through the public entry point."""
+
+from datetime import date
+
+from services.alerts.claims import extract_claims
+
+
+def one(text: str, published: date | None = date(2020, 10, 5), claimant: str | None = None):
+    claims = extract_claims(text, published, claimant)
+    assert len(claims) == 1, [c.to_json() for c in claims]
+    return claims[0]
+
+
+def test_claimant_forms() -> None:
+    assert one("Azerbaijan's Defence Ministry said 20 Armenian tanks were destroyed.").claimant == "Azerbaijan"
+    assert one("20 Armenian tanks were destroyed, according to Azerbaijan's defence ministry.").claimant == "Azerbaijan"
+    assert one("Twenty soldiers were killed, police said.").claimant == "police"
+    assert one("Monitor: 50 fighters killed in clashes").claimant == "Monitor"
+    claim = one("The head of the Nagorno-Karabakh defense agency claimed to have shot down four helicopters.")
+    assert (claim.claimant, claim.claimant_phrase) == ("Nagorno-Karabakh", "head of the Nagorno-Karabakh defense agency")
+
+
+def test_source_owner_speaks_when_nobody_is_named() -> None:
+    assert one("Five enemy tanks were destroyed overnight.", claimant="Armenia").claimant == "Armenia"
+    assert one("Five enemy tanks were destroyed overnight.", claimant="Armenia").side == "Azerbaijan"
+    assert one("Five enemy tanks were destroyed overnight.").claimant is None
+
+
+def test_pronoun_takes_the_last_speaker() -> None:
+    claims = extract_claims("Armenia's defence ministry said fighting went on overnight. It said 21 servicemen had been killed.")
+    assert [c.claimant for c in claims] == ["Armenia"]
+
+
+def test_history_is_judged_against_the_article_date() -> None:
+    assert one("In 2016, more than 200 people were killed.", date(2020, 9, 28)).historical
+    assert not one("In 2016, more than 200 people were killed.", date(2016, 4, 10)).historical
+    assert not one("More than 14,000 people have been killed since 2014.", date(2022, 2, 1)).historical
+    assert one("Despite the 1994 ceasefire agreement, tensions remained.", date(2020, 9, 28)).historical
+    assert not one("Armenia said on September 30 that 16 soldiers had been killed.", date(2020, 10, 3)).historical
+
+
+def test_event_day_from_a_weekday() -> None:
+    assert one("Six soldiers were killed on Monday.", date(2020, 10, 7)).date == date(2020, 10, 5)
+
+
+def test_tally_line_gives_total_and_change() -> None:
+    claims = extract_claims("tanks ‒ 1,381 (+5)", date(2022, 6, 1), "Ukraine")
+    assert [(c.count.min, c.basis, c.side) for c in claims] == [(1381, "total", "Russia"), (5, "increment", "Russia")]
+
+
+def test_no_claim_in_denials_negations_and_conditions() -> None:
+    for text in (
+        "Azerbaijan denied that any of its helicopters had been shot down.",
+        "No casualties were reported.",
+        "If the offensive continues, thousands could die.",
+        "The town of 40,000 people lies 12 km from the front.",
+        "Armenia mobilised men aged 18 to 55.",
+    ):
+        assert extract_claims(text, date(2020, 10, 1)) == [], text
+
+
+def test_offsets_are_those_of_the_sentence() -> None:
+    text = "Shelling continued. Two civilians were killed in Terter, Baku said."
+    claim = one(text)
+    assert text[claim.start : claim.end] == "Two civilians were killed in Terter, Baku said."
+    assert claim.place == "Terter"
+    assert set(claim.to_json()) == {
+        "kind", "category", "subject", "count", "approximate", "side", "claimant", "parties",
+        "historical", "sentence", "start", "end",
+    }
