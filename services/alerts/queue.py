@@ -78,5 +78,9 @@ async def lease_due(
 
 
 async def queue_depth(engine: AsyncEngine) -> int:
+    """Messages waiting for a live subscription (a disabled one's wait until it is enabled again)."""
     async with engine.connect() as conn:
-        return int((await conn.execute(text("SELECT count(*) FROM deliveries WHERE status = 'pending'"))).scalar_one())
+        return int((await conn.execute(text(
+            "SELECT count(*) FROM deliveries d JOIN subscriptions s USING (subscription_id) "
+            "WHERE d.status = 'pending' AND s.enabled AND s.deleted_at IS NULL"
+        ))).scalar_one())

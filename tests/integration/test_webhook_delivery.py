@@ -8,6 +8,7 @@ from collections import Counter
 from standardwebhooks.webhooks import Webhook
 
 from services.alerts.deliveries import redeliver, redeliver_dead_lettered
+from services.alerts.queue import queue_depth
 from services.alerts.settings import AlertsSettings
 from tests.support.feed_server import FeedServer, Response
 from tests.support.webhooks import FAST, database, observe_and_queue, rows, run_workers_until, subscribe
@@ -35,6 +36,7 @@ async def test_one_alert_per_subscription_and_claim(database_url):
         queued = await rows(db, "SELECT subscription_id, claim_id, status, message_id FROM deliveries ORDER BY subscription_id")
         assert sorted((r.subscription_id, r.claim_id) for r in queued) == sorted([(first, "c1"), (second, "c1")])
         assert all(r.status == "pending" and r.message_id.startswith("msg_") for r in queued)
+        assert await queue_depth(db.engine) == 2
 
 
 async def test_two_workers_share_the_queue_and_never_send_a_message_twice(database_url):
