@@ -89,3 +89,24 @@ async def test_an_official_channel_is_the_claimant_when_the_text_names_nobody(da
         await handle(db, handler, StoryStarted(story_id="s9", item=official, first_seen_at=PUBLISHED))
         [claim] = await rows(db, "SELECT claimant, subject, count_min FROM claims")
         assert (claim.claimant, claim.subject, claim.count_min) == ("Armenian Ministry of Defence", "tank", 2)
+
+
+async def test_a_revised_count_by_the_same_claimant_is_an_update_that_says_what_it_updates(database_url):
+    handler = StoryHandler(api_url="http://127.0.0.1:8000")
+
+    def told(n: int, text: str) -> StoryStarted:
+        said = StoryItem(item_event_id=f"00000000-0000-7000-8000-00000000010{n}", item_stream_id=f"item-1{n}",
+                         source_id=f"wire-{n}", title="", text=text, language="en", published_at=PUBLISHED)
+        return StoryStarted(story_id=f"toll-{n}", item=said, first_seen_at=PUBLISHED)
+
+    async with database(database_url) as db:
+        await subscribe(db, "http://127.0.0.1:9/all")
+        await handle(db, handler, told(1, "Azerbaijan's Defence Ministry said 320 Armenian soldiers had been killed."))
+        await handle(db, handler, told(2, "Azerbaijan's Defence Ministry said 480 Armenian soldiers had been killed."))
+        first, second = await rows(db, "SELECT claim_id, novelty, refers_to, count_min FROM claims ORDER BY first_observed_at")
+        assert (first.novelty, first.count_min) == ("new", 320)
+        assert (second.novelty, second.refers_to, second.count_min) == ("updated", first.claim_id, 480)
+        [update] = await rows(db, "SELECT payload FROM deliveries WHERE claim_id = :c", c=second.claim_id)
+        novelty = update.payload["data"]["novelty"]
+        assert novelty["kind"] == "updated" and novelty["refers_to"] == first.claim_id
+        assert novelty["previous"]["count"] == {"min": 320, "max": 320}
