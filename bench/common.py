@@ -350,6 +350,7 @@ def main(bench: str, stage: str, run: Callable[[argparse.Namespace, Results], Aw
         traceback.print_exc()
         results.skip("the rest of this benchmark", f"it stopped with {exc!r}")
         code = 1
-    results.note(seconds=round(time.perf_counter() - started, 1), size="full" if args.full else "quick")
+    results.note(seconds=round(time.perf_counter() - started, 1), size="full" if args.full else "quick",
+                 load_average=[round(x, 1) for x in os.getloadavg()])
     results.write()
     return code

@@ -207,8 +207,8 @@ def report(results: Results, figure: str, ours: list[Run], baselines: dict[str, 
 
 
 async def run(args: argparse.Namespace, results: Results) -> None:
-    count = sized(args, 20_000, 200_000)
-    consume_count = sized(args, 5_000, 50_000)  # the consumer loop is the slow one; keep its share short
+    count = sized(args, 10_000, 200_000)
+    consume_count = sized(args, 2_000, 50_000)  # the consumer loop is the slow one; keep its share short
     kcat = shutil.which("kcat")
     if not kcat:
         results.skip("kcat", "not installed (make bench-tools installs Debian's kcat)")
@@ -252,4 +252,4 @@ def _kcat_version() -> str:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(BENCH, STAGE, run, arguments(__doc__.split("\n\n")[0]).parse_args()))
+    raise SystemExit(main(BENCH, STAGE, run, arguments(__doc__.split("\n\n")[0], repeat=2).parse_args()))
