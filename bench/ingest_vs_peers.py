@@ -180,9 +180,9 @@ def version(client: Client) -> str:
     command = {"newsboat": ["newsboat", "-v"], "rss2email": ["r2e", "--version"]}.get(client.name)
     if command is None:
         checkout = client.extra_env["PYTHONPATH"]
-        commit = run_process(["git", "-C", checkout, "log", "-1", "--format=%h %s"])
+        commit = run_process(["git", "-C", checkout, "log", "-1", "--format=%h"])
         branch = run_process(["git", "-C", checkout, "branch", "--show-current"])
-        return f"branch {branch.stdout.strip() or '?'} at {commit.stdout.strip()[:72]}"
+        return f"branch {branch.stdout.strip() or '?'} at {commit.stdout.strip()}"
     return run_process(command).stdout.splitlines()[0].strip()
 
 

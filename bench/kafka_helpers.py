@@ -2,14 +2,15 @@
 
 Produce: `EventProducer.send_many` in batches of 500 (as the relay sends) vs a raw
 `AIOKafkaProducer` with the same settings (acks=all, idempotence, linger 5 ms) passing through
-the same messages already encoded (value, key, CloudEvents headers), vs `kcat -P` with
-acks=all and idempotence reading the same values and keys from a file. Consume, each from the
-topic our producer wrote: `ConsumerLoop` with a handler that does nothing — so what is measured
-is its own work, one PostgreSQL transaction per batch with the offsets and an inbox row per
+the same messages already encoded (value, key, CloudEvents headers), vs `kcat -P` with acks=all
+and idempotence reading the same values and keys from a file (its rate is that of a run with
+every message less a run with one, so its start-up is left out). Consume, each from the topic
+our producer wrote: `ConsumerLoop` with a handler that does nothing — so what is measured is
+its own work, one PostgreSQL transaction per batch with the offsets and an inbox row per
 message — vs a raw `AIOKafkaConsumer` in a group committing each batch by hand, vs `kcat -G`.
-Rates of consumers are taken from the first message received to the last, so joining the
-group is not counted; kcat -P runs are timed whole (start-up included). Client CPU is the CPU of
-this process (or of kcat) per message; the broker's is not counted.
+Rates of consumers run from the first message received to the last, so joining the group is
+not counted. Client CPU is the CPU of this process (or of kcat) per message; the broker's is
+not counted.
 
     .venv/bin/python -m bench.kafka_helpers [--quick | --full] [--repeat N]
 """
@@ -115,16 +116,24 @@ async def produce_raw(topic: str, events: Sequence[Event]) -> Run:
 
 
 def produce_kcat(topic: str, events: Sequence[Event], workdir: Path) -> Run:
-    lines = workdir / f"{topic}.txt"
-    with lines.open("wb") as out:
-        for value, key, _ in encoded(events):
-            out.write(key + b"\t" + value + b"\n")
+    """kcat's marginal rate: a run with all messages less a run with one, so start-up drops out."""
     headers = [arg for name, value in cloudevent_headers(events[0]) for arg in ("-H", f"{name}={value.decode()}")]
-    run = run_process(["kcat", "-P", "-b", KAFKA, "-t", topic, "-K", "\t", "-X", "acks=all",
-                       "-X", "enable.idempotence=true", "-X", "linger.ms=5", *headers, "-l", str(lines)])
-    if run.returncode != 0:
-        raise RuntimeError(f"kcat -P failed: {run.stderr[-500:]}")
-    return Run(len(events) / run.seconds, run.cpu_seconds / len(events) * 1e6)
+
+    def kcat(messages: Sequence[Event]) -> tuple[float, float]:
+        lines = workdir / f"{topic}-{len(messages)}.txt"
+        with lines.open("wb") as out:
+            for value, key, _ in encoded(messages):
+                out.write(key + b"\t" + value + b"\n")
+        run = run_process(["kcat", "-P", "-b", KAFKA, "-t", topic, "-K", "\t", "-X", "acks=all",
+                           "-X", "enable.idempotence=true", "-X", "linger.ms=5", *headers, "-l", str(lines)])
+        if run.returncode != 0:
+            raise RuntimeError(f"kcat -P failed: {run.stderr[-500:]}")
+        return run.seconds, run.cpu_seconds
+
+    one_seconds, one_cpu = kcat(events[:1])
+    all_seconds, all_cpu = kcat(events[1:])
+    extra = len(events) - 2
+    return Run(extra / max(all_seconds - one_seconds, 1e-9), max(all_cpu - one_cpu, 0) / extra * 1e6)
 
 
 async def consume_ours(topic: str, group: str, count: int, db: Database) -> Run:
