@@ -13,7 +13,7 @@ PYTEST_ARGS ?= -q -ra
 # Never fetch a Python build: use the interpreter on PATH (>= 3.11).
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help install ensure-tools stack stack-down stack-status migrate up test
+.PHONY: help install ensure-tools stack stack-down stack-status migrate up test bench bench-tools
 
 help:
 	@echo "make install       create .venv/ with the locked dependencies (.venv/bin/sitrep)"
@@ -24,6 +24,7 @@ help:
 	@echo "make stack-down    stop what make stack started"
 	@echo "make migrate       apply the database migrations"
 	@echo "make ensure-tools  install Debian's docker-compose (used by the tests)"
+	@echo "make bench         run every bench/*.py against its baselines, write bench/RESULTS.md (BENCH_ARGS=--full for big sizes)"
 
 install: $(INSTALLED)
 
@@ -55,3 +56,20 @@ up: install stack migrate
 
 test: install ensure-tools stack
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Benchmarks are never tests: a benchmark that stops early keeps what it measured and the others
+# still run. Each bench/*.py except the helpers below is one benchmark.
+BENCH_ARGS ?=
+BENCH_HELPERS := bench/__init__.py bench/common.py bench/report.py
+BENCHES := $(filter-out $(BENCH_HELPERS),$(sort $(wildcard bench/*.py)))
+
+bench-tools:
+	@bench/ensure-tools.sh
+
+bench: install stack bench-tools
+	@rm -rf bench/results
+	@for script in $(BENCHES); do \
+		module=$$(basename $$script .py); \
+		$(VENV)/bin/python -m bench.$$module $(BENCH_ARGS) || echo "bench: $$script stopped early; its results so far are kept"; \
+	done
+	$(VENV)/bin/python -m bench.report

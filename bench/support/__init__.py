@@ -1,0 +1,1 @@
+"""Pieces the benchmarks share that are not measurement: sample data, the feed corpus and server."""
