@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.events import Event
 from shared.eventstore import ANY_VERSION, EventStore
-from shared.eventstore.store import take_append_lock
+from shared.eventstore.store import notify_appended, take_append_lock
 from shared.observability.metrics import events_appended
 from shared.projections import Projections
 
@@ -33,7 +33,6 @@ class UnitOfWork:
         stored = await self.store.append(self.conn, stream_id, events, expected_version)
         for event in stored:
             await self.projections.apply(self.conn, event)
-            events_appended.labels(event.type).inc()
         self.recorded.extend(stored)
         return stored
 
@@ -48,4 +47,9 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[UnitOfWork]:
         async with self.engine.begin() as conn:
-            yield UnitOfWork(conn, self.projections)
+            uow = UnitOfWork(conn, self.projections)
+            yield uow
+            if uow.recorded:
+                await notify_appended(conn, uow.recorded[-1].position)
+        for event in uow.recorded:  # committed: count them now, never for a rolled-back transaction
+            events_appended.labels(event.type).inc()

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+import orjson
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.events import Event
@@ -20,6 +21,7 @@ from shared.eventstore.tables import events
 
 APPEND_LOCK_KEY = 0x5173_7265_7001  # "sitrep" log lock
 NOTIFY_CHANNEL = "sitrep_events"
+_LOCKED_BY = "sitrep_append_lock_transaction"
 
 
 class _Expectation:
@@ -39,7 +41,39 @@ class ConcurrencyError(RuntimeError):
 
 
 async def take_append_lock(conn: AsyncConnection) -> None:
+    """Take the log's lock once per transaction (savepoints included)."""
+    transaction = conn.get_transaction()
+    if conn.info.get(_LOCKED_BY) is transaction:
+        return
     await conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": APPEND_LOCK_KEY})
+    conn.info[_LOCKED_BY] = transaction
+
+
+async def notify_appended(conn: AsyncConnection, position: int) -> None:
+    """Tell listeners (the API's live stream) that the log grew; delivered at commit."""
+    await conn.execute(text("SELECT pg_notify(:channel, :payload)"), {"channel": NOTIFY_CHANNEL, "payload": str(position)})
+
+
+# One round trip: read the stream's version, check the expectation and insert, in one statement.
+_APPEND = text(
+    """
+    WITH current AS (
+        SELECT coalesce(max(stream_version), 0) AS version FROM events WHERE stream_id = :stream_id
+    )
+    INSERT INTO events (id, stream_id, stream_version, type, version, source, subject, time,
+                        correlation_id, causation_id, data)
+    SELECT e.id, :stream_id, current.version + e.n, e.type, e.version, e.source, e.subject, e.time,
+           e.correlation_id, e.causation_id, e.data::jsonb
+    FROM current,
+         unnest(CAST(:ids AS uuid[]), CAST(:ns AS int[]), CAST(:types AS text[]), CAST(:versions AS int[]),
+                CAST(:sources AS text[]), CAST(:subjects AS text[]), CAST(:times AS timestamptz[]),
+                CAST(:correlations AS text[]), CAST(:causations AS text[]), CAST(:datas AS text[]))
+             AS e(id, n, type, version, source, subject, time, correlation_id, causation_id, data)
+    WHERE CAST(:expected AS int) IS NULL OR current.version = CAST(:expected AS int)
+    ORDER BY e.n
+    RETURNING position, stream_version
+    """
+)
 
 
 class EventStore:
@@ -66,36 +100,27 @@ class EventStore:
         if not new_events:
             return []
         await take_append_lock(conn)
-        current = await self.stream_version(conn, stream_id)
-        if expected_version is not ANY_VERSION and current != expected_version:
-            raise ConcurrencyError(
-                f"stream {stream_id} is at version {current}, expected {expected_version}"
-            )
-        rows = [
-            {
-                "id": event.id,
-                "stream_id": stream_id,
-                "stream_version": current + n,
-                "type": event.type,
-                "version": event.version,
-                "source": event.source,
-                "subject": event.subject,
-                "time": event.time,
-                "correlation_id": event.correlation_id,
-                "causation_id": event.causation_id,
-                "data": event.data,
-            }
-            for n, event in enumerate(new_events, start=1)
-        ]
-        result = await conn.execute(insert(events).returning(events.c.position), rows)
-        positions = [row[0] for row in result]
-        await conn.execute(
-            text("SELECT pg_notify(:channel, :payload)"),
-            {"channel": NOTIFY_CHANNEL, "payload": str(positions[-1])},
-        )
+        params = {
+            "stream_id": stream_id,
+            "expected": None if expected_version is ANY_VERSION else expected_version,
+            "ids": [e.id for e in new_events],
+            "ns": list(range(1, len(new_events) + 1)),
+            "types": [e.type for e in new_events],
+            "versions": [e.version for e in new_events],
+            "sources": [e.source for e in new_events],
+            "subjects": [e.subject for e in new_events],
+            "times": [e.time for e in new_events],
+            "correlations": [e.correlation_id for e in new_events],
+            "causations": [e.causation_id for e in new_events],
+            "datas": [orjson.dumps(e.data).decode() for e in new_events],
+        }
+        rows = sorted((await conn.execute(_APPEND, params)).all(), key=lambda row: row.stream_version)
+        if not rows:
+            current = await self.stream_version(conn, stream_id)
+            raise ConcurrencyError(f"stream {stream_id} is at version {current}, expected {expected_version}")
         return [
-            event.replace(stream_id=stream_id, stream_version=current + n, position=position)
-            for n, (event, position) in enumerate(zip(new_events, positions, strict=True), start=1)
+            event.replace(stream_id=stream_id, stream_version=row.stream_version, position=row.position)
+            for event, row in zip(new_events, rows, strict=True)
         ]
 
     async def read_stream(self, conn: AsyncConnection, stream_id: str) -> list[Event]:

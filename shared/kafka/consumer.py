@@ -138,11 +138,18 @@ class ConsumerLoop:
         async with self.db.transaction() as uow:
             await uow.lock()
             next_offset = await self._stored_offset(uow, tp)
-            for record in records:
-                if next_offset is not None and record.offset < next_offset:
-                    outcomes.append("duplicate")
-                    continue
-                outcomes.append(await self._handle_record(uow, record))
+            fresh = [r for r in records if next_offset is None or r.offset >= next_offset]
+            outcomes += ["duplicate"] * (len(records) - len(fresh))
+            decoded: list[tuple[ConsumerRecord, Event]] = []
+            for record in fresh:
+                try:
+                    decoded.append((record, Event.from_json(record.value)))
+                except EventDecodeError as exc:
+                    await self._dead_letter(record, exc)
+                    outcomes.append("dead_lettered")
+            todo = await self._first_seen(uow, decoded)
+            outcomes += ["duplicate"] * (len(decoded) - len(todo))
+            outcomes += await self._handle_all(uow, todo)
             await uow.conn.execute(
                 pg_insert(consumer_offsets)
                 .values(group_id=self.group_id, topic=tp.topic, partition=tp.partition, next_offset=records[-1].offset + 1)
@@ -172,21 +179,47 @@ class ConsumerLoop:
         )
         return result.scalar_one_or_none()
 
-    async def _handle_record(self, uow: UnitOfWork, record: ConsumerRecord) -> str:
-        try:
-            event = Event.from_json(record.value)
-        except EventDecodeError as exc:
-            await self._dead_letter(record, exc)
-            return "dead_lettered"
-        bind_context(correlation_id=event.correlation_id, event_id=event.id)
-        first_time = await uow.conn.execute(
+    async def _first_seen(
+        self, uow: UnitOfWork, decoded: list[tuple[ConsumerRecord, Event]]
+    ) -> list[tuple[ConsumerRecord, Event]]:
+        """Record the batch's event ids in the inbox in one statement; keep the ones not seen before."""
+        if not decoded:
+            return []
+        result = await uow.conn.execute(
             pg_insert(inbox)
-            .values(group_id=self.group_id, event_id=event.id)
+            .values([{"group_id": self.group_id, "event_id": event.id} for _, event in decoded])
             .on_conflict_do_nothing()
             .returning(inbox.c.event_id)
         )
-        if first_time.first() is None:
-            return "duplicate"
+        new_ids = {row[0] for row in result}
+        todo = []
+        for record, event in decoded:
+            if event.id in new_ids:
+                new_ids.discard(event.id)  # a copy later in the same batch is a duplicate
+                todo.append((record, event))
+        return todo
+
+    async def _handle_all(self, uow: UnitOfWork, todo: list[tuple[ConsumerRecord, Event]]) -> list[str]:
+        """Handle the batch under one savepoint; if a message fails, redo it one savepoint each."""
+        if not todo:
+            return []
+        savepoint = await uow.conn.begin_nested()
+        recorded = len(uow.recorded)
+        try:
+            for _, event in todo:
+                bind_context(correlation_id=event.correlation_id, event_id=event.id)
+                await self.handler(uow, event)
+            await savepoint.commit()
+            return ["handled"] * len(todo)
+        except Exception as exc:
+            if is_transient(exc):
+                raise
+            await savepoint.rollback()
+            del uow.recorded[recorded:]
+        return [await self._handle_alone(uow, record, event) for record, event in todo]
+
+    async def _handle_alone(self, uow: UnitOfWork, record: ConsumerRecord, event: Event) -> str:
+        bind_context(correlation_id=event.correlation_id, event_id=event.id)
         error: Exception | None = None
         for _ in range(self.max_attempts):
             savepoint = await uow.conn.begin_nested()
