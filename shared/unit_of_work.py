@@ -33,7 +33,6 @@ class UnitOfWork:
         stored = await self.store.append(self.conn, stream_id, events, expected_version)
         for event in stored:
             await self.projections.apply(self.conn, event)
-            events_appended.labels(event.type).inc()
         self.recorded.extend(stored)
         return stored
 
@@ -48,4 +47,7 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[UnitOfWork]:
         async with self.engine.begin() as conn:
-            yield UnitOfWork(conn, self.projections)
+            uow = UnitOfWork(conn, self.projections)
+            yield uow
+        for event in uow.recorded:  # committed: count them now, never for a rolled-back transaction
+            events_appended.labels(event.type).inc()

@@ -46,7 +46,8 @@ class _SeekToStoredOffsets(ConsumerRebalanceListener):
         self._loop = loop
 
     async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
-        pass
+        for tp in revoked:
+            metrics.forget_partition(self._loop.group_id, tp.topic, tp.partition)
 
     async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
         await self._loop.seek_to_stored_offsets(assigned)
@@ -88,6 +89,7 @@ class ConsumerLoop:
         self._next_prune = 0.0
 
     async def start(self) -> None:
+        metrics.initialise_consumer(self.group_id, self.topics)
         self.consumer.subscribe(self.topics, listener=_SeekToStoredOffsets(self))
         await self.consumer.start()
 
@@ -135,6 +137,7 @@ class ConsumerLoop:
     async def process_batch(self, tp: TopicPartition, records: list[ConsumerRecord]) -> None:
         started = time.perf_counter()
         outcomes: list[str] = []
+        handled: list[Event] = []
         async with self.db.transaction() as uow:
             await uow.lock()
             next_offset = await self._stored_offset(uow, tp)
@@ -142,7 +145,10 @@ class ConsumerLoop:
                 if next_offset is not None and record.offset < next_offset:
                     outcomes.append("duplicate")
                     continue
-                outcomes.append(await self._handle_record(uow, record))
+                outcome, event = await self._handle_record(uow, record)
+                outcomes.append(outcome)
+                if outcome == "handled":
+                    handled.append(event)
             await uow.conn.execute(
                 pg_insert(consumer_offsets)
                 .values(group_id=self.group_id, topic=tp.topic, partition=tp.partition, next_offset=records[-1].offset + 1)
@@ -155,10 +161,16 @@ class ConsumerLoop:
             await self.consumer.commit({tp: records[-1].offset + 1})
         except Exception as exc:  # noqa: BLE001 — PostgreSQL holds the truth; Kafka's copy can lag
             log.warning("kafka_commit_failed", topic=tp.topic, partition=tp.partition, error=repr(exc))
-        per_message = (time.perf_counter() - started) / len(records)
+        self._record_metrics(tp.topic, outcomes, handled, (time.perf_counter() - started) / len(records))
+
+    def _record_metrics(self, topic: str, outcomes: list[str], handled: list[Event], per_message: float) -> None:
         for outcome in outcomes:
-            metrics.messages_consumed.labels(self.group_id, tp.topic, outcome).inc()
-            metrics.message_processing_seconds.labels(self.group_id, tp.topic).observe(per_message)
+            metrics.messages_consumed.labels(self.group_id, topic, outcome).inc()
+            metrics.message_processing_seconds.labels(self.group_id, topic).observe(per_message)
+        committed_at = datetime.now(UTC)
+        for event in handled:
+            delay = (committed_at - event.time).total_seconds()
+            metrics.message_delay_seconds.labels(self.group_id, topic).observe(max(delay, 0.0))
 
     async def _stored_offset(self, uow: UnitOfWork, tp: TopicPartition) -> int | None:
         result = await uow.conn.execute(
@@ -172,12 +184,13 @@ class ConsumerLoop:
         )
         return result.scalar_one_or_none()
 
-    async def _handle_record(self, uow: UnitOfWork, record: ConsumerRecord) -> str:
+    async def _handle_record(self, uow: UnitOfWork, record: ConsumerRecord) -> tuple[str, Event | None]:
+        """Returns the outcome and the event decoded from the record."""
         try:
             event = Event.from_json(record.value)
         except EventDecodeError as exc:
             await self._dead_letter(record, exc)
-            return "dead_lettered"
+            return "dead_lettered", None
         bind_context(correlation_id=event.correlation_id, event_id=event.id)
         first_time = await uow.conn.execute(
             pg_insert(inbox)
@@ -186,7 +199,7 @@ class ConsumerLoop:
             .returning(inbox.c.event_id)
         )
         if first_time.first() is None:
-            return "duplicate"
+            return "duplicate", event
         error: Exception | None = None
         for _ in range(self.max_attempts):
             savepoint = await uow.conn.begin_nested()
@@ -194,7 +207,7 @@ class ConsumerLoop:
             try:
                 await self.handler(uow, event)
                 await savepoint.commit()
-                return "handled"
+                return "handled", event
             except Exception as exc:
                 if is_transient(exc):
                     raise
@@ -203,7 +216,7 @@ class ConsumerLoop:
                 error = exc
         assert error is not None
         await self._dead_letter(record, error)
-        return "dead_lettered"
+        return "dead_lettered", event
 
     async def _dead_letter(self, record: ConsumerRecord, error: Exception) -> None:
         log.error("dead_lettered", topic=record.topic, partition=record.partition, offset=record.offset, error=repr(error))
