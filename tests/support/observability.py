@@ -62,13 +62,13 @@ def panels(dashboard: dict) -> list[dict]:
     return found
 
 
+def board_queries(name: str, board: dict) -> list[Query]:
+    return [Query(f"{name} / {panel['title']}", target["expr"]) for panel in panels(board)
+            for target in panel.get("targets", [])]
+
+
 def dashboard_queries() -> list[Query]:
-    return [
-        Query(f"{name} / {panel['title']}", target["expr"])
-        for name, board in dashboards().items()
-        for panel in panels(board)
-        for target in panel.get("targets", [])
-    ]
+    return [query for name, board in dashboards().items() for query in board_queries(name, board)]
 
 
 def variables(dashboard: dict) -> list[dict]:

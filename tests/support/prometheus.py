@@ -60,6 +60,7 @@ class PrometheusServer:
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
         self._process: subprocess.Popen[bytes] | None = None
+        self._client: httpx.AsyncClient | None = None
 
     def start(self, config: dict[str, Any], timeout: float = 30) -> None:
         config_file = self.workdir / "prometheus.yml"
@@ -96,5 +97,12 @@ class PrometheusServer:
 
     async def api(self, path: str, **params: Any) -> dict[str, Any]:
         """GET /api/v1/<path>; returns the whole answer, errors included."""
-        async with httpx.AsyncClient(base_url=self.url, timeout=10) as client:
-            return (await client.get(f"/api/v1/{path}", params=params)).json()
+        if self._client is None:
+            self._client = httpx.AsyncClient(base_url=self.url, timeout=10)
+        return (await self._client.get(f"/api/v1/{path}", params=params)).json()
+
+    async def close(self) -> None:
+        """Stop the server and close the API client."""
+        self.stop()
+        if self._client is not None:
+            await self._client.aclose()
