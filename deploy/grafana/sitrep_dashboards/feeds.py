@@ -30,7 +30,8 @@ def build() -> Dashboard:
                                  p.query(p.increase(m.FETCH_BYTES, SOURCE, window="1h"))))
         .with_row(p.row("Fetches"))
         .with_panel(p.timeseries_panel(
-            "Fetch outcomes", "Every fetch of the selected sources by outcome (ok, not_modified or the error kind).",
+            "Fetch outcomes", "Every fetch of the selected sources by outcome: 200, 304, http_<status>, an error "
+            "kind or parse_<kind>.",
             p.PER_MINUTE, p.query(p.per_minute(m.FETCHES, SOURCE, by=("outcome",)), "{{outcome}}"), stacked=True,
         ))
         .with_panel(p.timeseries_panel(

@@ -37,10 +37,10 @@ RELAY_LAG = _metric("sitrep_relay_lag_events", SHARED)
 
 # ingest
 FETCHES = _metric("sitrep_ingest_fetches_total", INGEST)
-FETCH_BYTES = _metric("sitrep_ingest_fetch_bytes_total", INGEST)
+FETCH_BYTES = _metric("sitrep_ingest_fetched_bytes_total", INGEST)
 FETCH_DURATION = _metric("sitrep_ingest_fetch_duration_seconds", INGEST)
 PARSE_DURATION = _metric("sitrep_ingest_parse_duration_seconds", INGEST)
-ITEMS_BY_SOURCE = _metric("sitrep_ingest_items_total", INGEST)
+ITEMS_BY_SOURCE = _metric("sitrep_ingest_items_ingested_total", INGEST)
 SOURCES_DUE = _metric("sitrep_ingest_sources_due", INGEST)
 SOURCES_OVERDUE = _metric("sitrep_ingest_sources_overdue", INGEST)
 SOURCES_UNHEALTHY = _metric("sitrep_ingest_sources_unhealthy", INGEST)
@@ -68,9 +68,10 @@ HTTP_DURATION = _metric("sitrep_http_request_duration_seconds", API)
 ITEM_INGESTED = 'type="news.item.ingested"'
 STORY_STARTED = 'type="story.started"'
 STORY_ITEM_MERGED = 'type="story.item_merged"'
-# Fetch outcomes that are a success; every other outcome is a failed fetch. Keep in step with
+# Fetch outcomes that are a success (200, 304); every other one (http_<status>, an error kind,
+# parse_<kind>) is a failed fetch. Keep in step with
 # the FETCH_OK matchers of deploy/prometheus/rules.yml (a test compares them).
-FETCH_OK = "ok|not_modified"
+FETCH_OK = "200|304"
 DELIVERED = 'outcome="delivered"'
 PIPELINE_JOBS = "ingest|dedupe|alerts|api"
 
