@@ -46,7 +46,8 @@ class _SeekToStoredOffsets(ConsumerRebalanceListener):
         self._loop = loop
 
     async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
-        pass
+        for tp in revoked:
+            metrics.forget_partition(self._loop.group_id, tp.topic, tp.partition)
 
     async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
         await self._loop.seek_to_stored_offsets(assigned)
@@ -88,6 +89,7 @@ class ConsumerLoop:
         self._next_prune = 0.0
 
     async def start(self) -> None:
+        metrics.initialise_consumer(self.group_id, self.topics)
         self.consumer.subscribe(self.topics, listener=_SeekToStoredOffsets(self))
         await self.consumer.start()
 
@@ -149,7 +151,8 @@ class ConsumerLoop:
                     outcomes.append("dead_lettered")
             todo = await self._first_seen(uow, decoded)
             outcomes += ["duplicate"] * (len(decoded) - len(todo))
-            outcomes += await self._handle_all(uow, todo)
+            handled_outcomes = await self._handle_all(uow, todo)
+            outcomes += handled_outcomes
             await uow.conn.execute(
                 pg_insert(consumer_offsets)
                 .values(group_id=self.group_id, topic=tp.topic, partition=tp.partition, next_offset=records[-1].offset + 1)
@@ -162,10 +165,17 @@ class ConsumerLoop:
             await self.consumer.commit({tp: records[-1].offset + 1})
         except Exception as exc:  # noqa: BLE001 — PostgreSQL holds the truth; Kafka's copy can lag
             log.warning("kafka_commit_failed", topic=tp.topic, partition=tp.partition, error=repr(exc))
-        per_message = (time.perf_counter() - started) / len(records)
+        handled = [event for (_, event), outcome in zip(todo, handled_outcomes, strict=True) if outcome == "handled"]
+        self._record_metrics(tp.topic, outcomes, handled, (time.perf_counter() - started) / len(records))
+
+    def _record_metrics(self, topic: str, outcomes: list[str], handled: list[Event], per_message: float) -> None:
         for outcome in outcomes:
-            metrics.messages_consumed.labels(self.group_id, tp.topic, outcome).inc()
-            metrics.message_processing_seconds.labels(self.group_id, tp.topic).observe(per_message)
+            metrics.messages_consumed.labels(self.group_id, topic, outcome).inc()
+            metrics.message_processing_seconds.labels(self.group_id, topic).observe(per_message)
+        committed_at = datetime.now(UTC)
+        for event in handled:
+            delay = (committed_at - event.time).total_seconds()
+            metrics.message_delay_seconds.labels(self.group_id, topic).observe(max(delay, 0.0))
 
     async def _stored_offset(self, uow: UnitOfWork, tp: TopicPartition) -> int | None:
         result = await uow.conn.execute(

@@ -4,6 +4,9 @@ A service appends events in its database transaction; the relay follows the log 
 position and publishes the types it owns, then records how far it got. A crash between the two
 republishes a few events, which consumers drop by event id (their inbox). Only one instance of a
 relay publishes at a time (its position row is locked while it works).
+
+Its lag is the number of events of its types still to publish: nothing when a read returned less
+than a full batch, else counted (up to `LAG_COUNT_CAP`) in the transaction that published the batch.
 """
 
 from __future__ import annotations
@@ -14,15 +17,17 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.events import Event
 from shared.eventstore import EventStore, relay_positions
 from shared.kafka.producer import EventProducer
 from shared.logs import get_logger
-from shared.observability.metrics import relay_position, relay_published
+from shared.observability import metrics
 
 log = get_logger(__name__)
+
+LAG_COUNT_CAP = 100_000
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class EventRelay:
         self.max_idle_sleep = max_idle_sleep
         self._types = sorted({t for route in routes for t in route.types})
         self._store = EventStore()
+        metrics.initialise_relay(name, sorted({r.topic for r in routes}), self._types)
 
     async def run(self, stop: asyncio.Event) -> None:
         sleep = self.idle_sleep
@@ -90,8 +96,10 @@ class EventRelay:
             ).first()
             if row is None:
                 return 0  # another instance holds this relay
+            metrics.relay_position.labels(self.name).set(row.position)
             events = await self._store.read_all(conn, after=row.position, limit=self.batch_size, types=self._types)
             if not events:
+                metrics.relay_lag.labels(self.name).set(0)
                 return 0
             messages = [
                 (route.topic, event, route.key(event))
@@ -105,7 +113,18 @@ class EventRelay:
                 text("UPDATE relay_positions SET position = :p, updated_at = now() WHERE name = :n"),
                 {"p": last, "n": self.name},
             )
+            lag = await self._count_unpublished(conn, last) if len(events) == self.batch_size else 0
         for topic, _, _ in messages:
-            relay_published.labels(self.name, topic).inc()
-        relay_position.labels(self.name).set(last)
+            metrics.relay_published.labels(self.name, topic).inc()
+        metrics.relay_position.labels(self.name).set(last)
+        metrics.relay_lag.labels(self.name).set(lag)
         return len(events)
+
+    async def _count_unpublished(self, conn: AsyncConnection, after: int) -> int:
+        result = await conn.execute(
+            text(
+                "SELECT count(*) FROM (SELECT 1 FROM events WHERE position > :p AND type = ANY(:types) LIMIT :cap) s"
+            ),
+            {"p": after, "types": self._types, "cap": LAG_COUNT_CAP},
+        )
+        return int(result.scalar_one())

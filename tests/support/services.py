@@ -8,9 +8,10 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
+import uvicorn
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from shared.observability.health import Health
+from shared.observability.health import EmbeddedServer, Health
 from shared.settings import Settings
 
 
@@ -28,6 +29,28 @@ async def running(settings: Settings, *mains: Callable[..., Awaitable[None]]) ->
     finally:
         stop.set()
         await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), 30)
+
+
+@asynccontextmanager
+async def serving(*apps: tuple[Any, int], timeout: float = 10.0) -> AsyncIterator[None]:
+    """Serve each (ASGI app, port) on 127.0.0.1, lifespan included, until the block ends."""
+    servers = [
+        EmbeddedServer(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, access_log=False))
+        for app, port in apps
+    ]
+    tasks = [asyncio.create_task(server.serve()) for server in servers]
+    try:
+        async with asyncio.timeout(timeout):
+            while not all(server.started for server in servers):
+                for task in tasks:
+                    if task.done():
+                        task.result()
+                await asyncio.sleep(0.05)
+        yield
+    finally:
+        for server in servers:
+            server.should_exit = True
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 async def wait_for(query: str, predicate: Callable[[list[Any]], bool], database_url: str, timeout: float = 30.0, **params: Any) -> list[Any]:
