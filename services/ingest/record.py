@@ -1,0 +1,128 @@
+"""Record one check in one transaction: the entries never seen before, a permanent move, a change of
+health, and the source's next fetch state.
+
+Each entry has a stream of its own, appended at version 1 only: an entry already in the log (from
+an earlier fetch, another instance, or before a restart) fails that expectation and is skipped.
+Every event of one fetch carries the fetch's id as its correlation id.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from services.ingest.check import Failed, Fetched, Outcome
+from services.ingest.fetch_state import save_state
+from services.ingest.item import IngestedItem
+from services.ingest.leases import Claim
+from services.ingest.registry import FeedNotFound, update_feed, url_taken
+from services.ingest.schedule import SourceState, record_failure, record_success
+from shared.events import Event
+from shared.events.feeds import FeedHealthChanged, feed_stream
+from shared.events.news import NewsItemIngested, item_stream
+from shared.eventstore import ANY_VERSION, NO_STREAM, ConcurrencyError, events
+from shared.unit_of_work import Database, UnitOfWork
+
+SOURCE = "sitrep/ingest"
+MOVED = "moved permanently"
+
+
+class LeaseLost(RuntimeError):
+    """Another instance claimed the source after our lease ran out; our result is dropped."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    state: SourceState
+    new_items: int = 0
+    moved_to: str | None = None
+    health_changed: bool = False
+
+
+async def record_check(db: Database, claim: Claim, outcome: Outcome, *, now: datetime, fetch_id: str,
+                       rng: random.Random) -> Recorded:
+    fresh = await unseen(db, outcome.items) if isinstance(outcome, Fetched) else []
+    async with db.transaction() as uow:
+        if isinstance(outcome, Fetched):
+            new = await append_items(uow, fresh, fetch_id)
+            moved_to, warnings = await follow_move(uow, claim, outcome.permanent_url, fetch_id)
+            state = record_success(
+                claim.state, now, status=outcome.status, etag=outcome.etag, last_modified=outcome.last_modified,
+                new_items=new, published=outcome.published, hints=outcome.hints, bounds=claim.bounds,
+                url=moved_to,
+            )
+            warning = "; ".join([*outcome.warnings, *warnings]) or None
+        else:
+            new, moved_to, warning = 0, None, None
+            state = failed_state(claim, outcome, now, rng)
+        health_changed = state.healthy != claim.state.healthy
+        if health_changed:
+            await record_health(uow, state, fetch_id)
+        if not await save_state(uow.conn, state, claim.lease_id, warning):
+            raise LeaseLost(claim.source.id)
+    return Recorded(state, new, moved_to, health_changed)
+
+
+def failed_state(claim: Claim, outcome: Failed, now: datetime, rng: random.Random) -> SourceState:
+    return record_failure(claim.state, now, error_kind=outcome.kind, message=outcome.message,
+                          status=outcome.status, retry_after=outcome.retry_after, bounds=claim.bounds, rng=rng)
+
+
+async def unseen(db: Database, items: list[IngestedItem]) -> list[IngestedItem]:
+    """The items whose stream is not in the log yet: a cheap read before the append lock."""
+    if not items:
+        return []
+    streams = {item_stream(item.source_id, item.item_key): item for item in items}
+    async with db.engine.connect() as conn:
+        known = set((await conn.execute(select(events.c.stream_id).where(events.c.stream_id.in_(streams)))).scalars())
+    return [item for stream, item in streams.items() if stream not in known]
+
+
+async def append_items(uow: UnitOfWork, items: list[IngestedItem], fetch_id: str) -> int:
+    new = 0
+    for item in items:
+        event = item_event(item, fetch_id)
+        try:
+            await uow.record(event.stream_id, [event], expected_version=NO_STREAM)
+        except ConcurrencyError:
+            continue
+        new += 1
+    return new
+
+
+def item_event(item: IngestedItem, fetch_id: str) -> Event:
+    stream = item_stream(item.source_id, item.item_key)
+    event = Event.new(NewsItemIngested(**asdict(item)), stream_id=stream, source=SOURCE, subject=item.url)
+    return event.replace(correlation_id=fetch_id)
+
+
+async def follow_move(uow: UnitOfWork, claim: Claim, permanent_url: str | None,
+                      fetch_id: str) -> tuple[str | None, list[str]]:
+    """Store a 301/308's new URL (`feed.updated`), unless another source already reads it."""
+    if not permanent_url or permanent_url == claim.source.url:
+        return None, []
+    await uow.lock()
+    if await url_taken(uow, permanent_url, claim.source.id):
+        return None, [f"{MOVED} to {permanent_url}, which another source already reads"]
+    try:
+        await update_feed(uow, claim.source.id, {"url": permanent_url}, reason=MOVED, correlation_id=fetch_id)
+    except FeedNotFound:  # removed while we fetched it
+        return None, []
+    return permanent_url, []
+
+
+async def record_health(uow: UnitOfWork, state: SourceState, fetch_id: str) -> None:
+    payload = FeedHealthChanged(
+        feed_id=state.source_id,
+        healthy=state.healthy,
+        consecutive_failures=state.consecutive_failures,
+        failing_since=state.failing_since,
+        error_kind=state.last_error_kind,
+        error=state.last_error,
+    )
+    stream = feed_stream(state.source_id)
+    event = Event.new(payload, stream_id=stream, source=SOURCE, subject=state.source_id)
+    await uow.record(stream, [event.replace(correlation_id=fetch_id)], expected_version=ANY_VERSION)
