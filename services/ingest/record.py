@@ -1,8 +1,8 @@
 """Record one check in one transaction: the entries never seen before, a permanent move, a change of
 health, and the source's next fetch state.
 
-Each entry has a stream of its own, appended at version 1 only: an entry already in the log (from
-an earlier fetch, another instance, or before a restart) fails that expectation and is skipped.
+Each entry has a stream of its own, started at version 1 only: an entry already in the log (from
+an earlier fetch, another instance, or before a restart) has its stream already and is skipped.
 Every event of one fetch carries the fetch's id as its correlation id.
 """
 
@@ -23,7 +23,7 @@ from services.ingest.schedule import SourceState, record_failure, record_success
 from shared.events import Event
 from shared.events.feeds import FeedHealthChanged, feed_stream
 from shared.events.news import NewsItemIngested, item_stream
-from shared.eventstore import ANY_VERSION, NO_STREAM, ConcurrencyError, events
+from shared.eventstore import ANY_VERSION, events
 from shared.unit_of_work import Database, UnitOfWork
 
 SOURCE = "sitrep/ingest"
@@ -82,15 +82,8 @@ async def unseen(db: Database, items: list[IngestedItem]) -> list[IngestedItem]:
 
 
 async def append_items(uow: UnitOfWork, items: list[IngestedItem], fetch_id: str) -> int:
-    new = 0
-    for item in items:
-        event = item_event(item, fetch_id)
-        try:
-            await uow.record(event.stream_id, [event], expected_version=NO_STREAM)
-        except ConcurrencyError:
-            continue
-        new += 1
-    return new
+    """Entries already in the log (another instance got there between `unseen` and now) are skipped."""
+    return len(await uow.start_streams([item_event(item, fetch_id) for item in items]))
 
 
 def item_event(item: IngestedItem, fetch_id: str) -> Event:

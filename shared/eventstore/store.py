@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.events import Event
@@ -71,31 +72,42 @@ class EventStore:
             raise ConcurrencyError(
                 f"stream {stream_id} is at version {current}, expected {expected_version}"
             )
-        rows = [
-            {
-                "id": event.id,
-                "stream_id": stream_id,
-                "stream_version": current + n,
-                "type": event.type,
-                "version": event.version,
-                "source": event.source,
-                "subject": event.subject,
-                "time": event.time,
-                "correlation_id": event.correlation_id,
-                "causation_id": event.causation_id,
-                "data": event.data,
-            }
-            for n, event in enumerate(new_events, start=1)
-        ]
+        rows = [_row(event, stream_id, current + n) for n, event in enumerate(new_events, start=1)]
         result = await conn.execute(insert(events).returning(events.c.position), rows)
         positions = [row[0] for row in result]
-        await conn.execute(
-            text("SELECT pg_notify(:channel, :payload)"),
-            {"channel": NOTIFY_CHANNEL, "payload": str(positions[-1])},
-        )
+        await _notify(conn, positions[-1])
         return [
             event.replace(stream_id=stream_id, stream_version=current + n, position=position)
             for n, (event, position) in enumerate(zip(new_events, positions, strict=True), start=1)
+        ]
+
+    async def start_streams(self, conn: AsyncConnection, first_events: Sequence[Event]) -> list[Event]:
+        """Append each event as version 1 of its own stream (`event.stream_id`), in one statement,
+        skipping the streams that already exist; returns the events stored, in order.
+
+        The same as `append(stream, [event], NO_STREAM)` for each, ignoring ConcurrencyError, but
+        one round trip for many streams (e.g. every new entry of a fetched feed).
+        """
+        unique: dict[str, Event] = {}
+        for event in first_events:
+            unique.setdefault(event.stream_id, event)
+        firsts = list(unique.values())
+        if not firsts:
+            return []
+        await take_append_lock(conn)
+        result = await conn.execute(
+            pg_insert(events)
+            .on_conflict_do_nothing(constraint="events_stream_version_key")
+            .returning(events.c.id, events.c.position),
+            [_row(event, event.stream_id, 1) for event in firsts],
+        )
+        positions = {str(row.id): row.position for row in result}
+        if not positions:
+            return []
+        await _notify(conn, max(positions.values()))
+        return [
+            event.replace(stream_version=1, position=positions[event.id])
+            for event in sorted((e for e in firsts if e.id in positions), key=lambda e: positions[e.id])
         ]
 
     async def read_stream(self, conn: AsyncConnection, stream_id: str) -> list[Event]:
@@ -121,6 +133,28 @@ class EventStore:
     async def last_position(self, conn: AsyncConnection) -> int:
         result = await conn.execute(select(func.coalesce(func.max(events.c.position), 0)))
         return int(result.scalar_one())
+
+
+def _row(event: Event, stream_id: str, stream_version: int) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "stream_id": stream_id,
+        "stream_version": stream_version,
+        "type": event.type,
+        "version": event.version,
+        "source": event.source,
+        "subject": event.subject,
+        "time": event.time,
+        "correlation_id": event.correlation_id,
+        "causation_id": event.causation_id,
+        "data": event.data,
+    }
+
+
+async def _notify(conn: AsyncConnection, position: int) -> None:
+    await conn.execute(
+        text("SELECT pg_notify(:channel, :payload)"), {"channel": NOTIFY_CHANNEL, "payload": str(position)}
+    )
 
 
 def row_to_event(row: Any) -> Event:
