@@ -1,9 +1,10 @@
 """The ingest loop: every tick, claim the sources that are due and check each one.
 
-A check runs as its own task — fetch, parse and normalise, then record — within the global limit
-of simultaneous checks and the per-host limit; a source waiting for its host's turn holds its lease
-but does not spend its fetch time. One source's failure, whatever it is, is recorded as that
-source's error and never stops the loop.
+A check runs as its own task — fetch, parse and normalise, fetch the full articles of new entries
+where the source asks for them, then record — within the global limit of simultaneous checks and
+the per-host limit; a source waiting for its host's turn holds its lease but does not spend its
+fetch time. One source's failure, whatever it is, is recorded as that source's error and never
+stops the loop.
 """
 
 from __future__ import annotations
@@ -11,15 +12,17 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from services.ingest import metrics
-from services.ingest.check import Failed, Outcome, check_source
+from services.ingest.check import Failed, Fetched, Outcome, check_source
 from services.ingest.fetcher import Fetcher
+from services.ingest.fulltext import add_full_text
 from services.ingest.leases import Claim, claim_due
 from services.ingest.politeness import HostLimiter
-from services.ingest.record import LeaseLost, Recorded, record_check
+from services.ingest.record import LeaseLost, Recorded, record_check, unseen
 from services.ingest.source_gauges import refresh_gauges
 from shared.ids import new_id
 from shared.logs import get_logger
@@ -88,6 +91,8 @@ class Scheduler:
         try:
             async with self.hosts.slot(host):
                 outcome = await self.fetch_and_parse(claim)
+                if claim.fetch_full_text and isinstance(outcome, Fetched) and outcome.items:
+                    outcome = await self.with_full_text(outcome)
             recorded = await record_check(self.db, claim, outcome, now=self.clock(), fetch_id=fetch_id, rng=self.rng)
         except LeaseLost:
             log.warning("lease_lost", source=source.id, fetch_id=fetch_id)
@@ -110,6 +115,14 @@ class Scheduler:
         except Exception as exc:  # noqa: BLE001 — a document that trips a bug is that source's error
             log.exception("check_crashed", source=claim.source.id)
             return Failed("internal", f"{type(exc).__name__}: {exc}")
+
+    async def with_full_text(self, outcome: Fetched) -> Fetched:
+        """The new entries with their full articles (entries already in the log are not fetched)."""
+        new = await unseen(self.db, outcome.items)
+        enriched, warnings = await add_full_text(self.fetcher, new, self.settings.ingest_fetch_timeout_seconds)
+        by_key = {item.item_key: item for item in enriched}
+        items = [by_key.get(item.item_key, item) for item in outcome.items]
+        return replace(outcome, items=items, warnings=[*outcome.warnings, *warnings])
 
     def count(self, claim: Claim, outcome: Outcome, recorded: Recorded) -> None:
         source = claim.source.id

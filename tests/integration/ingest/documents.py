@@ -13,15 +13,20 @@ def published(n: int) -> datetime:
     return NOW - timedelta(hours=1) + timedelta(minutes=n)
 
 
-def rss(title: str, guids: list[str]) -> str:
+def rss(title: str, guids: list[str], links: str = "http://news.invalid") -> str:
     items = "".join(
-        f"<item><title>{title} story {guid}</title><link>http://news.invalid/{title}/{guid}</link>"
+        f"<item><title>{title} story {guid}</title><link>{links}/{title}/{guid}</link>"
         f"<guid isPermaLink=\"false\">{guid}</guid><pubDate>{format_datetime(published(n))}</pubDate>"
         f"<description>What happened in {title} story {guid}.</description></item>"
         for n, guid in enumerate(guids, start=1)
     )
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
             f"<link>http://news.invalid/{title}</link>{items}</channel></rss>")
+
+
+def article_page(words: str) -> str:
+    return (f"<!doctype html><html><body><nav><a href='/'>Home</a></nav><article>"
+            f"<p>{words}</p><p>{words}</p><p>{words}</p></article><footer>Contact</footer></body></html>")
 
 
 def bozo_rss() -> str:

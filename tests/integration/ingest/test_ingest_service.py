@@ -16,13 +16,22 @@ from shared.db import create_engine
 from shared.events.feeds import FeedSettings
 from shared.kafka.topics import NEWS_ITEMS
 from shared.unit_of_work import Database
-from tests.integration.ingest.documents import bozo_rss, entity_bomb, html_page, huge_chunks, published, rss
+from tests.integration.ingest.documents import (
+    article_page,
+    bozo_rss,
+    entity_bomb,
+    html_page,
+    huge_chunks,
+    published,
+    rss,
+)
 from tests.support.feed_server import FeedServer, Response, conditional
 from tests.support.kafka import drain_topic
 from tests.support.services import running, wait_for
 
 RSS_TYPE = {"Content-Type": "application/rss+xml"}
-GOOD = ("live", "moved", "temp", "busy", "flaky", "bozo")
+GOOD = ("live", "moved", "temp", "busy", "flaky", "bozo", "summary")
+ARTICLE = "The full story, which the feed only summarises, names the villages that were shelled."
 BAD = {"slow": "slow_body", "huge": "too_large", "bomb": "xml_entities", "page": "not_a_feed"}
 
 
@@ -39,6 +48,8 @@ def routes(server: FeedServer) -> None:
     server.route("/busy.xml", [Response(429, {"Retry-After": "3"}), Response(200, RSS_TYPE, rss("busy", ["b1"]))])
     server.route("/flaky.xml", [Response(500)] * 3 + [Response(200, RSS_TYPE, rss("flaky", ["f1"]))])
     server.route("/bozo.xml", Response(200, RSS_TYPE, bozo_rss()))
+    server.route("/summary.xml", Response(200, RSS_TYPE, rss("summary", ["s1"], links=server.url("/articles"))))
+    server.route("/articles/summary/s1", Response(200, {"Content-Type": "text/html"}, article_page(ARTICLE)))
     server.route("/slow.xml", Response(200, RSS_TYPE, chunks=[b"<rss>"] * 20, chunk_delay=0.3))
     server.route("/huge.xml", Response(200, RSS_TYPE, chunks=huge_chunks(1 << 20)))
     server.route("/bomb.xml", Response(200, RSS_TYPE, entity_bomb()))
@@ -61,9 +72,10 @@ async def register_all(settings, server: FeedServer) -> dict[str, str]:
     ids = {}
     for name in (*GOOD, *BAD):
         async with db.transaction() as uow:
-            ids[name] = await register_feed(
-                uow, FeedSettings(url=server.url(f"/{name}.xml"), min_interval_s=1, max_interval_s=2, owner=name)
-            )
+            ids[name] = await register_feed(uow, FeedSettings(
+                url=server.url(f"/{name}.xml"), min_interval_s=1, max_interval_s=2, owner=name,
+                fetch_full_text=name == "summary",
+            ))
     await db.engine.dispose()
     return ids
 
@@ -97,7 +109,7 @@ async def test_feeds_that_change_and_misbehave(ingest_settings):
             await wait_for(count_for, lambda rows: rows[0][0] == 4, settings.database_url, s=ids["live"])
             await wait_for(
                 "SELECT count(*) FROM events WHERE type = 'news.item.ingested'",
-                lambda rows: rows[0][0] == 9, settings.database_url,
+                lambda rows: rows[0][0] == 10, settings.database_url,
             )
             await wait_for(
                 "SELECT count(*) FROM feed_fetch_state WHERE feed_id = ANY(:bad) AND last_error_kind IS NOT NULL",
@@ -122,7 +134,7 @@ async def test_feeds_that_change_and_misbehave(ingest_settings):
     events = await ingested(settings)
     keys = Counter((source, key) for source, key, _, _ in events)
     expected = {(ids["live"], f"guid:l{n}") for n in range(1, 6)} | {
-        (ids[name], f"guid:{name[0]}1") for name in ("moved", "temp", "busy", "flaky")
+        (ids[name], f"guid:{name[0]}1") for name in ("moved", "temp", "busy", "flaky", "summary")
     } | {(ids["bozo"], "guid:z1")}
     assert set(keys) == expected and set(keys.values()) == {1}
     on_topic = await drain_topic(settings.kafka_bootstrap, settings.topic(NEWS_ITEMS), expect=len(expected))
@@ -150,6 +162,11 @@ async def test_feeds_that_change_and_misbehave(ingest_settings):
         assert state[name]["items_seen"] == 0 and state[name]["consecutive_failures"] >= 1
     assert state["huge"]["last_error"] == f"body larger than {256 * 1024} bytes"
     assert_outcomes_counted(ids)
+    [summary] = [e for e in on_topic if e.data["source_id"] == ids["summary"]]
+    assert summary.data["text"] == "\n".join([ARTICLE] * 3), "the full article replaced the summary"
+    assert summary.data["summary"] == "What happened in summary story s1."
+    assert len(server.requests_for("/articles/summary/s1")) == 1, "articles are fetched for new entries only"
+    assert len(server.requests_for("/summary.xml")) > 1
 
 
 def assert_live(live: dict, server: FeedServer) -> None:
