@@ -153,15 +153,19 @@ def feeds_add(
 
 @feeds_app.command("list")
 def feeds_list() -> None:
-    """List registered sources with their fetch state, as JSON lines."""
+    """List registered sources with their fetch state (last status and error, failures in a row,
+    next check, health, entries seen), as JSON lines."""
     from sqlalchemy import select
 
     from services.ingest.tables import feed_fetch_state, feeds
 
+    hidden = {"feed_id", "recent_published", "lease_id"}
+    state = [column for column in feed_fetch_state.c if column.name not in hidden]
+
     async def go() -> None:
         async with open_database() as db, db.engine.connect() as conn:
             rows = await conn.execute(
-                select(feeds, feed_fetch_state)
+                select(feeds, *state)
                 .join(feed_fetch_state, feed_fetch_state.c.feed_id == feeds.c.feed_id, isouter=True)
                 .where(feeds.c.removed_at.is_(None))
                 .order_by(feeds.c.registered_at)
