@@ -8,8 +8,10 @@ so the recorder can schedule the retry and the metrics can count it.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from services.ingest import metrics
@@ -31,6 +33,9 @@ class Fetched:
     hints: FeedHints
     items: list[IngestedItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    content_hash: str | None = None
+    unchanged: bool = False
+    """The same document as last time, not parsed again."""
 
     @property
     def outcome(self) -> str:
@@ -58,7 +63,8 @@ Outcome = Fetched | Failed
 
 
 async def check_source(fetcher: Fetcher, source: Source, *, etag: str | None, last_modified: str | None,
-                       now: datetime, max_items: int) -> Outcome:
+                       now: datetime, max_items: int, content_hash: str | None = None) -> Outcome:
+    """`content_hash` is the last document's fingerprint: the same document again is not parsed."""
     started = time.perf_counter()
     try:
         result = await fetcher.fetch(source.url, etag=etag, last_modified=last_modified)
@@ -67,8 +73,12 @@ async def check_source(fetcher: Fetcher, source: Source, *, etag: str | None, la
         return Failed(exc.kind.value, exc.message, exc.status, exc.retry_after)
     metrics.fetch_seconds.observe(result.elapsed)
     metrics.fetched_bytes.labels(source.id).inc(result.wire_bytes)
+    server_hints = FeedHints(max_age=result.max_age, retry_after=result.retry_after)
     if result.not_modified:
-        return _fetched(result, FeedHints(max_age=result.max_age, retry_after=result.retry_after))
+        return _fetched(result, server_hints)
+    fingerprint = document_hash(source, result.body)
+    if fingerprint == content_hash:
+        return replace(_fetched(result, server_hints), content_hash=fingerprint, unchanged=True)
     started = time.perf_counter()
     try:
         feed, items = await asyncio.to_thread(
@@ -81,7 +91,13 @@ async def check_source(fetcher: Fetcher, source: Source, *, etag: str | None, la
         metrics.parse_seconds.observe(time.perf_counter() - started)
     hints = FeedHints(max_age=result.max_age, retry_after=result.retry_after, ttl_minutes=feed.ttl_minutes,
                       skip_hours=feed.skip_hours, skip_days=feed.skip_days)
-    return _fetched(result, hints, items, feed.warnings)
+    return replace(_fetched(result, hints, items, feed.warnings), content_hash=fingerprint)
+
+
+def document_hash(source: Source, body: bytes) -> str:
+    """The body as read with this source's settings: new selectors make the same page new."""
+    settings = json.dumps([source.kind, source.config], sort_keys=True, default=str).encode()
+    return hashlib.sha256(settings + b"\0" + body).hexdigest()
 
 
 def _fetched(result: FetchResult, hints: FeedHints, items: list[IngestedItem] | None = None,

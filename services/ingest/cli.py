@@ -159,7 +159,7 @@ def feeds_list() -> None:
 
     from services.ingest.tables import feed_fetch_state, feeds
 
-    hidden = {"feed_id", "recent_published", "lease_id"}
+    hidden = {"feed_id", "recent_published", "content_hash", "lease_id"}
     state = [column for column in feed_fetch_state.c if column.name not in hidden]
 
     async def go() -> None:

@@ -35,6 +35,7 @@ def state_from_row(feed_id: str, url: str, row: Mapping[str, Any]) -> SourceStat
         items_seen=row["items_seen"],
         newest_item_at=row["newest_item_at"],
         recent_published=tuple(row["recent_published"] or ()),
+        content_hash=row["content_hash"],
     )
 
 
@@ -55,15 +56,22 @@ def state_columns(state: SourceState, warning: str | None = None) -> dict[str, A
         "items_seen": state.items_seen,
         "newest_item_at": state.newest_item_at,
         "recent_published": list(state.recent_published),
+        "content_hash": state.content_hash,
     }
 
 
-async def save_state(conn: AsyncConnection, state: SourceState, lease_id: str, warning: str | None = None) -> bool:
-    """Write the state and end the lease; False when the lease is no longer ours."""
+async def save_state(conn: AsyncConnection, state: SourceState, lease_id: str, warning: str | None = None, *,
+                     keep_warning: bool = False) -> bool:
+    """Write the state and end the lease; False when the lease is no longer ours.
+
+    `keep_warning` leaves the last warning standing (the same document came again)."""
+    values = state_columns(state, warning)
+    if keep_warning:
+        del values["last_warning"]
     result = await conn.execute(
         update(feed_fetch_state)
         .where(feed_fetch_state.c.feed_id == state.source_id, feed_fetch_state.c.lease_id == lease_id)
-        .values(lease_id=None, **state_columns(state, warning))
+        .values(lease_id=None, **values)
     )
     return result.rowcount == 1
 

@@ -9,7 +9,7 @@ Every event of one fetch carries the fetch's id as its correlation id.
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -39,6 +39,8 @@ class Recorded:
     state: SourceState
     new_items: int = 0
     moved_to: str | None = None
+    warning: str | None = None
+    same_document: bool = False
     health_changed: bool = False
 
 
@@ -47,23 +49,30 @@ async def record_check(db: Database, claim: Claim, outcome: Outcome, *, now: dat
     fresh = await unseen(db, outcome.items) if isinstance(outcome, Fetched) else []
     async with db.transaction() as uow:
         if isinstance(outcome, Fetched):
-            new = await append_items(uow, fresh, fetch_id)
-            moved_to, warnings = await follow_move(uow, claim, outcome.permanent_url, fetch_id)
-            state = record_success(
-                claim.state, now, status=outcome.status, etag=outcome.etag, last_modified=outcome.last_modified,
-                new_items=new, published=outcome.published, hints=outcome.hints, bounds=claim.bounds,
-                url=moved_to,
-            )
-            warning = "; ".join([*outcome.warnings, *warnings]) or None
+            recorded = await record_document(uow, claim, outcome, fresh, now=now, fetch_id=fetch_id)
         else:
-            new, moved_to, warning = 0, None, None
-            state = failed_state(claim, outcome, now, rng)
-        health_changed = state.healthy != claim.state.healthy
-        if health_changed:
-            await record_health(uow, state, fetch_id)
-        if not await save_state(uow.conn, state, claim.lease_id, warning):
+            recorded = Recorded(failed_state(claim, outcome, now, rng))
+        if recorded.state.healthy != claim.state.healthy:
+            await record_health(uow, recorded.state, fetch_id)
+            recorded = replace(recorded, health_changed=True)
+        # The same document again leaves its warning standing.
+        keep_warning = recorded.same_document and not recorded.warning
+        if not await save_state(uow.conn, recorded.state, claim.lease_id, recorded.warning, keep_warning=keep_warning):
             raise LeaseLost(claim.source.id)
-    return Recorded(state, new, moved_to, health_changed)
+    return recorded
+
+
+async def record_document(uow: UnitOfWork, claim: Claim, outcome: Fetched, fresh: list[IngestedItem], *,
+                          now: datetime, fetch_id: str) -> Recorded:
+    new = await append_items(uow, fresh, fetch_id)
+    moved_to, warnings = await follow_move(uow, claim, outcome.permanent_url, fetch_id)
+    state = record_success(
+        claim.state, now, status=outcome.status, etag=outcome.etag, last_modified=outcome.last_modified,
+        new_items=new, published=claim.state.recent_published if outcome.unchanged else outcome.published,
+        hints=outcome.hints, bounds=claim.bounds, url=moved_to, content_hash=outcome.content_hash,
+    )
+    warning = "; ".join([*outcome.warnings, *warnings]) or None
+    return Recorded(state, new, moved_to, warning, same_document=outcome.unchanged)
 
 
 def failed_state(claim: Claim, outcome: Failed, now: datetime, rng: random.Random) -> SourceState:

@@ -110,7 +110,7 @@ class Scheduler:
         try:
             return await check_source(
                 self.fetcher, claim.source, etag=claim.state.etag, last_modified=claim.state.last_modified,
-                now=self.clock(), max_items=self.settings.ingest_max_items,
+                now=self.clock(), max_items=self.settings.ingest_max_items, content_hash=claim.state.content_hash,
             )
         except Exception as exc:  # noqa: BLE001 — a document that trips a bug is that source's error
             log.exception("check_crashed", source=claim.source.id)

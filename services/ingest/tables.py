@@ -49,5 +49,6 @@ feed_fetch_state = Table(
     Column("last_warning", Text),
     Column("failing_since", DateTime(timezone=True)),
     Column("recent_published", ARRAY(DateTime(timezone=True)), nullable=False, server_default="{}"),
+    Column("content_hash", Text),
     Column("lease_id", Text),
 )

@@ -20,6 +20,7 @@ def upgrade() -> None:
             ADD COLUMN last_warning text,
             ADD COLUMN failing_since timestamptz,
             ADD COLUMN recent_published timestamptz[] NOT NULL DEFAULT '{}',
+            ADD COLUMN content_hash text,
             ADD COLUMN lease_id text
         """
     )
@@ -33,6 +34,7 @@ def downgrade() -> None:
             DROP COLUMN last_warning,
             DROP COLUMN failing_since,
             DROP COLUMN recent_published,
+            DROP COLUMN content_hash,
             DROP COLUMN lease_id
         """
     )

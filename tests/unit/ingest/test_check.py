@@ -31,6 +31,19 @@ async def test_a_feed_gives_items_hints_and_validators(feed_server):
     assert isinstance(again, Fetched) and again.outcome == "304" and again.items == []
 
 
+async def test_the_same_document_again_is_not_parsed(feed_server):
+    feed_server.route("/same", Response(200, {}, RSS))
+    first = await check(feed_server.url("/same"))
+    again = await check(feed_server.url("/same"), content_hash=first.content_hash)
+    assert not first.unchanged and len(first.items) == 2 and first.content_hash
+    assert again.unchanged and again.items == [] and again.content_hash == first.content_hash
+    async with Fetcher(policy=AddressPolicy(allow_private=True)) as fetcher:
+        reconfigured = await check_source(fetcher, Source(id="s", url=feed_server.url("/same"), config={"x": 1}),
+                                          etag=None, last_modified=None, now=NOW, max_items=100,
+                                          content_hash=first.content_hash)
+    assert not reconfigured.unchanged and len(reconfigured.items) == 2, "other settings read it anew"
+
+
 async def test_errors_are_outcomes_with_a_kind(feed_server):
     feed_server.route("/busy", Response(429, {"Retry-After": "90"}))
     feed_server.route("/page", Response(200, {"Content-Type": "text/html"}, "<!doctype html><html><p>hi</p></html>"))

@@ -13,7 +13,7 @@ def test_a_state_survives_the_table_round_trip():
         last_status=500, last_error="HTTP 500", last_error_kind="http_status", consecutive_failures=2,
         failing_since=NOW - timedelta(minutes=5), etag='"e"', last_modified="Mon, 28 Sep 2020 11:00:00 GMT",
         next_check_at=NOW + timedelta(minutes=2), healthy=True, items_seen=40, newest_item_at=NOW,
-        recent_published=(NOW, NOW - timedelta(minutes=9)),
+        recent_published=(NOW, NOW - timedelta(minutes=9)), content_hash="ab12",
     )
     row = state_columns(state, warning="kept the first 500 of 800 entries")
     assert row["last_status"] == "500" and row["last_warning"].startswith("kept the first")
