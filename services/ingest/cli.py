@@ -124,6 +124,7 @@ def feeds_add(
     min_interval: int = typer.Option(60, help="seconds, lower bound of the polling interval"),
     max_interval: int = typer.Option(3600, help="seconds, upper bound of the polling interval"),
     config: Optional[str] = typer.Option(None, help="kind-specific settings as JSON (e.g. CSS selectors)"),
+    full_text: bool = typer.Option(False, help="fetch each new entry's article (for feeds of summaries)"),
 ) -> None:
     """Register a source."""
     from pydantic import ValidationError
@@ -135,6 +136,7 @@ def feeds_add(
         settings = FeedSettings(
             url=url, kind=kind, owner=owner, country=country, language=lang, official=official, title=title,
             min_interval_s=min_interval, max_interval_s=max_interval, config=json.loads(config) if config else {},
+            fetch_full_text=full_text,
         )
     except (ValidationError, json.JSONDecodeError) as exc:
         typer.echo(f"error: {exc}", err=True)
