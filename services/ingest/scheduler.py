@@ -101,9 +101,12 @@ class Scheduler:
             log.error("check_failed", source=source.id, fetch_id=fetch_id, error=repr(exc))
             return None
         self.count(claim, outcome, recorded)
-        log.info("source_checked", source=source.id, fetch_id=fetch_id, outcome=outcome.outcome,
-                 new_items=recorded.new_items, next_check_at=recorded.state.next_check_at.isoformat(),
-                 **({"error": outcome.message} if isinstance(outcome, Failed) else {}))
+        quiet = not isinstance(outcome, Failed) and not recorded.new_items  # nothing new: the common case
+        (log.debug if quiet else log.info)(
+            "source_checked", source=source.id, fetch_id=fetch_id, outcome=outcome.outcome,
+            new_items=recorded.new_items, next_check_at=recorded.state.next_check_at.isoformat(),
+            **({"error": outcome.message} if isinstance(outcome, Failed) else {}),
+        )
         return recorded
 
     async def fetch_and_parse(self, claim: Claim) -> Outcome:
