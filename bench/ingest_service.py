@@ -83,7 +83,8 @@ async def until_all_checked(db: Database, scheduler: Scheduler, feeds: int, sinc
     stop = asyncio.Event()
     started = time.perf_counter()
     task = asyncio.create_task(scheduler.run(stop))
-    checked = select(func.count()).where(feed_fetch_state.c.last_fetched_at >= since, feed_fetch_state.c.lease_id.is_(None))
+    state = feed_fetch_state.c
+    checked = select(func.count()).where(state.last_fetched_at >= since, state.lease_id.is_(None))
     while True:
         async with db.engine.connect() as conn:
             if (await conn.execute(checked)).scalar_one() >= feeds:
@@ -146,7 +147,8 @@ async def run(args: argparse.Namespace) -> None:
                 recorded = (await conn.execute(select(func.count()).select_from(feed_fetch_state)
                                                .where(feed_fetch_state.c.items_seen == args.items))).scalar_one()
             assert recorded == args.feeds, f"only {recorded} feeds recorded all their items"
-            print(f"{'cold, every entry new:':27}{cold:6.2f} s  {total / cold:8.0f} items/s  {args.feeds / cold:6.1f} feeds/s")
+            print(f"{'cold, every entry new:':27}{cold:6.2f} s  {total / cold:8.0f} items/s  "
+                  f"{args.feeds / cold:6.1f} feeds/s")
             later = now + timedelta(minutes=5)
             for feed, (server, path, _) in enumerate(served):
                 server.route(path, Response(200, {}, document(feed, args.items, now, built=later)))

@@ -58,7 +58,8 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
     return max(parents.values(), key=lambda pair: pair[1])[0] if parents else None
 
 
-async def add_full_text(fetcher: Fetcher, items: list[IngestedItem], budget: float) -> tuple[list[IngestedItem], list[str]]:
+async def add_full_text(fetcher: Fetcher, items: list[IngestedItem],
+                        budget: float) -> tuple[list[IngestedItem], list[str]]:
     """The items with their article's text where it says more than the feed; warnings for failures.
 
     All the articles share one time budget: those not in by then keep their summaries.

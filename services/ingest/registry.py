@@ -56,7 +56,8 @@ async def update_feed(uow: UnitOfWork, feed_id: str, changes: dict[str, Any], re
 async def url_taken(uow: UnitOfWork, url: str, by_other_than: str) -> bool:
     """Whether another active source already reads `url`."""
     found = await uow.conn.execute(
-        select(feeds.c.feed_id).where(feeds.c.url == url, feeds.c.removed_at.is_(None), feeds.c.feed_id != by_other_than)
+        select(feeds.c.feed_id)
+        .where(feeds.c.url == url, feeds.c.removed_at.is_(None), feeds.c.feed_id != by_other_than)
     )
     return found.first() is not None
 

@@ -9,7 +9,8 @@ from aiokafka import AIOKafkaConsumer
 from shared.events import Event
 
 
-async def drain_topic(bootstrap: str, topic: str, *, expect: int, settle: float = 2.0, timeout: float = 30) -> list[Event]:
+async def drain_topic(bootstrap: str, topic: str, *, expect: int, settle: float = 2.0,
+                      timeout: float = 30) -> list[Event]:
     """Every event on the topic: read until `expect` have arrived, then on for `settle` seconds so
     that anything more (a duplicate) shows up too."""
     consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", group_id=None)

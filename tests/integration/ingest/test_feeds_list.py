@@ -29,7 +29,8 @@ async def sitrep(settings, *args: str) -> str:
 
 async def test_feeds_list_shows_the_fetch_state(settings):
     url = "http://127.0.0.1:9/feed.xml"
-    feed_id = (await sitrep(settings, "feeds", "add", url, "--owner", "MoD", "--full-text", "--min-interval", "30")).strip()
+    added = await sitrep(settings, "feeds", "add", url, "--owner", "MoD", "--full-text", "--min-interval", "30")
+    feed_id = added.strip()
     db = Database(create_engine(settings, pool_size=2), all_projections())
     now = datetime.now(UTC) + timedelta(seconds=1)
     [claim] = await claim_due(db.engine, now, 1, settings)
