@@ -40,7 +40,7 @@ async def run_pipeline_service(
 ) -> None:
     """Start the producer, the relay and the consumer loop; on `stop`, finish and leave cleanly.
 
-    `extra_tasks` are coroutine functions `f(db, producer, stop)` run beside them (e.g. a poller).
+    `extra_tasks` are coroutine functions `f(db, producer, stop)` run beside them (e.g. a scheduler).
     """
     db = Database(create_engine(settings), projections)
     producer = EventProducer(settings.kafka_bootstrap, client_id=f"sitrep-{name}")

@@ -28,6 +28,18 @@ class Settings(BaseSettings):
     metrics_port: int = 0
 
     allow_private_networks: bool = False
+
+    # ingest: how often the scheduler looks for due sources, how many it fetches at once (in all,
+    # and per host), how long a claim on a source lasts, and the limits of one fetch.
+    ingest_tick_seconds: float = 1.0
+    ingest_concurrency: int = 20
+    ingest_per_host: int = 2
+    ingest_lease_seconds: float = 180.0
+    ingest_fetch_timeout_seconds: float = 90.0
+    ingest_max_bytes: int = 10 * 1024 * 1024
+    ingest_max_items: int = 500
+    ingest_unhealthy_after_failures: int = 10
+    ingest_unhealthy_retry_seconds: float = 6 * 3600
     log_level: str = "INFO"
     log_format: str = "auto"  # auto | json | console
 

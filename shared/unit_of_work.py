@@ -30,7 +30,13 @@ class UnitOfWork:
     async def record(
         self, stream_id: str, events: Sequence[Event], expected_version: int = ANY_VERSION
     ) -> list[Event]:
-        stored = await self.store.append(self.conn, stream_id, events, expected_version)
+        return await self._applied(await self.store.append(self.conn, stream_id, events, expected_version))
+
+    async def start_streams(self, first_events: Sequence[Event]) -> list[Event]:
+        """Record each event as the first of its own stream; those whose stream exists are skipped."""
+        return await self._applied(await self.store.start_streams(self.conn, first_events))
+
+    async def _applied(self, stored: list[Event]) -> list[Event]:
         for event in stored:
             await self.projections.apply(self.conn, event)
         self.recorded.extend(stored)

@@ -124,6 +124,7 @@ def feeds_add(
     min_interval: int = typer.Option(60, help="seconds, lower bound of the polling interval"),
     max_interval: int = typer.Option(3600, help="seconds, upper bound of the polling interval"),
     config: Optional[str] = typer.Option(None, help="kind-specific settings as JSON (e.g. CSS selectors)"),
+    full_text: bool = typer.Option(False, help="fetch each new entry's article (for feeds of summaries)"),
 ) -> None:
     """Register a source."""
     from pydantic import ValidationError
@@ -135,6 +136,7 @@ def feeds_add(
         settings = FeedSettings(
             url=url, kind=kind, owner=owner, country=country, language=lang, official=official, title=title,
             min_interval_s=min_interval, max_interval_s=max_interval, config=json.loads(config) if config else {},
+            fetch_full_text=full_text,
         )
     except (ValidationError, json.JSONDecodeError) as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -153,15 +155,19 @@ def feeds_add(
 
 @feeds_app.command("list")
 def feeds_list() -> None:
-    """List registered sources with their fetch state, as JSON lines."""
+    """List registered sources with their fetch state (last status and error, failures in a row,
+    next check, health, entries seen), as JSON lines."""
     from sqlalchemy import select
 
     from services.ingest.tables import feed_fetch_state, feeds
 
+    hidden = {"feed_id", "recent_published", "content_hash", "lease_id"}
+    state = [column for column in feed_fetch_state.c if column.name not in hidden]
+
     async def go() -> None:
         async with open_database() as db, db.engine.connect() as conn:
             rows = await conn.execute(
-                select(feeds, feed_fetch_state)
+                select(feeds, *state)
                 .join(feed_fetch_state, feed_fetch_state.c.feed_id == feeds.c.feed_id, isouter=True)
                 .where(feeds.c.removed_at.is_(None))
                 .order_by(feeds.c.registered_at)

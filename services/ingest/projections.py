@@ -8,14 +8,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.ingest.tables import feed_fetch_state, feeds
 from shared.events import Event
-from shared.events.feeds import FeedRegistered, FeedRemoved, FeedUpdated
+from shared.events.feeds import FeedHealthChanged, FeedRegistered, FeedRemoved, FeedUpdated
 
 _COLUMNS = {c.name for c in feeds.columns}
 
 
 class FeedsProjection:
     name = "feeds"
-    handles = frozenset({"feed.registered", "feed.updated", "feed.removed"})
+    handles = frozenset({"feed.registered", "feed.updated", "feed.removed", "feed.health_changed"})
     tables = (feeds,)
 
     async def apply(self, conn: AsyncConnection, event: Event) -> None:
@@ -46,4 +46,9 @@ class FeedsProjection:
                 update(feeds)
                 .where(feeds.c.feed_id == payload.feed_id)
                 .values(removed_at=event.time, updated_at=event.time, version=event.stream_version)
+            )
+        elif isinstance(payload, FeedHealthChanged):
+            # Health lives in feed_fetch_state; the stream's version moves on all the same.
+            await conn.execute(
+                update(feeds).where(feeds.c.feed_id == payload.feed_id).values(version=event.stream_version)
             )

@@ -39,14 +39,27 @@ async def register_feed(uow: UnitOfWork, settings: FeedSettings, feed_id: str | 
     return feed_id
 
 
-async def update_feed(uow: UnitOfWork, feed_id: str, changes: dict[str, Any], reason: str | None = None) -> None:
+async def update_feed(uow: UnitOfWork, feed_id: str, changes: dict[str, Any], reason: str | None = None, *,
+                      correlation_id: str | None = None) -> None:
     current = await _current(uow, feed_id)
-    merged = FeedSettings.model_validate({**FeedSettings.model_validate(current).model_dump(), **changes})
+    version = current.pop("version")
+    merged = FeedSettings.model_validate({**current, **changes})
     changed = {k: v for k, v in merged.model_dump().items() if current.get(k) != v}
     if not changed:
         return
     event = Event.new(FeedUpdated(feed_id=feed_id, changes=changed, reason=reason), stream_id=feed_stream(feed_id), source=SOURCE, subject=feed_id)
-    await uow.record(feed_stream(feed_id), [event], expected_version=current["version"])
+    if correlation_id:
+        event = event.replace(correlation_id=correlation_id)
+    await uow.record(feed_stream(feed_id), [event], expected_version=version)
+
+
+async def url_taken(uow: UnitOfWork, url: str, by_other_than: str) -> bool:
+    """Whether another active source already reads `url`."""
+    found = await uow.conn.execute(
+        select(feeds.c.feed_id)
+        .where(feeds.c.url == url, feeds.c.removed_at.is_(None), feeds.c.feed_id != by_other_than)
+    )
+    return found.first() is not None
 
 
 async def remove_feed(uow: UnitOfWork, feed_id: str, reason: str | None = None) -> None:

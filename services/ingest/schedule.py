@@ -49,6 +49,10 @@ class SourceState:
     healthy: bool = True
     items_seen: int = 0
     newest_item_at: datetime | None = None
+    recent_published: tuple[datetime, ...] = ()
+    """The latest entries' dates, kept so a 304 keeps the source's rhythm."""
+    content_hash: str | None = None
+    """Fingerprint of the last document read, to skip one that comes again unchanged."""
 
     def due(self, now: datetime) -> bool:
         return self.next_check_at is None or self.next_check_at <= now
@@ -111,8 +115,11 @@ def backoff(failures: int, bounds: ScheduleBounds, rng: random.Random) -> timede
 
 def record_success(state: SourceState, now: datetime, *, status: int, etag: str | None,
                    last_modified: str | None, new_items: int, published: Iterable[datetime],
-                   hints: FeedHints, bounds: ScheduleBounds, url: str | None = None) -> SourceState:
+                   hints: FeedHints, bounds: ScheduleBounds, url: str | None = None,
+                   content_hash: str | None = None) -> SourceState:
     published = list(published)
+    if status == 304 and not published:
+        published = list(state.recent_published)
     newest = max(published, default=None)
     if state.newest_item_at and (newest is None or state.newest_item_at > newest):
         newest = state.newest_item_at
@@ -132,6 +139,8 @@ def record_success(state: SourceState, now: datetime, *, status: int, etag: str 
         healthy=True,
         items_seen=state.items_seen + new_items,
         newest_item_at=newest,
+        recent_published=tuple(sorted(published, reverse=True)[:RHYTHM_ENTRIES]),
+        content_hash=content_hash or state.content_hash,
     )
 
 

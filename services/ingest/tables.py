@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import BigInteger, Boolean, Column, DateTime, Integer, MetaData, Table, Text, func
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
 metadata = MetaData()
 
@@ -28,7 +28,8 @@ feeds = Table(
     Column("version", Integer, nullable=False),
 )
 
-# Operational state of fetching, not derived from events: rewritten on every fetch.
+# Operational state of fetching, not derived from events: rewritten on every fetch. While an
+# instance fetches a source, `lease_id` names its claim and `next_check_at` is the claim's end.
 feed_fetch_state = Table(
     "feed_fetch_state",
     metadata,
@@ -44,4 +45,10 @@ feed_fetch_state = Table(
     Column("healthy", Boolean, nullable=False, server_default="true"),
     Column("items_seen", BigInteger, nullable=False, server_default="0"),
     Column("newest_item_at", DateTime(timezone=True)),
+    Column("last_error_kind", Text),
+    Column("last_warning", Text),
+    Column("failing_since", DateTime(timezone=True)),
+    Column("recent_published", ARRAY(DateTime(timezone=True)), nullable=False, server_default="{}"),
+    Column("content_hash", Text),
+    Column("lease_id", Text),
 )

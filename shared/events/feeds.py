@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -46,6 +47,18 @@ class FeedRemoved(EventPayload):
     event_type = "feed.removed"
     feed_id: str
     reason: str | None = None
+
+
+class FeedHealthChanged(EventPayload):
+    """A source turned unhealthy after failing for long, or recovered: transitions only."""
+
+    event_type = "feed.health_changed"
+    feed_id: str
+    healthy: bool
+    consecutive_failures: int
+    failing_since: datetime | None = None
+    error_kind: str | None = None
+    error: str | None = None
 
 
 def feed_stream(feed_id: str) -> str:

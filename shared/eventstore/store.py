@@ -14,6 +14,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import func, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.events import Event
@@ -123,6 +124,32 @@ class EventStore:
             for event, row in zip(new_events, rows, strict=True)
         ]
 
+    async def start_streams(self, conn: AsyncConnection, first_events: Sequence[Event]) -> list[Event]:
+        """Append each event as version 1 of its own stream (`event.stream_id`), in one statement,
+        skipping the streams that already exist; returns the events stored, in order.
+
+        The same as `append(stream, [event], NO_STREAM)` for each, ignoring ConcurrencyError, but
+        one round trip for many streams (e.g. every new entry of a fetched feed).
+        """
+        unique: dict[str, Event] = {}
+        for event in first_events:
+            unique.setdefault(event.stream_id, event)
+        firsts = list(unique.values())
+        if not firsts:
+            return []
+        await take_append_lock(conn)
+        result = await conn.execute(
+            pg_insert(events)
+            .on_conflict_do_nothing(constraint="events_stream_version_key")
+            .returning(events.c.id, events.c.position),
+            [_row(event, event.stream_id, 1) for event in firsts],
+        )
+        positions = {str(row.id): row.position for row in result}
+        return [
+            event.replace(stream_version=1, position=positions[event.id])
+            for event in sorted((e for e in firsts if e.id in positions), key=lambda e: positions[e.id])
+        ]
+
     async def read_stream(self, conn: AsyncConnection, stream_id: str) -> list[Event]:
         result = await conn.execute(
             select(events).where(events.c.stream_id == stream_id).order_by(events.c.stream_version)
@@ -146,6 +173,24 @@ class EventStore:
     async def last_position(self, conn: AsyncConnection) -> int:
         result = await conn.execute(select(func.coalesce(func.max(events.c.position), 0)))
         return int(result.scalar_one())
+
+
+def _row(event: Event, stream_id: str, stream_version: int) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "stream_id": stream_id,
+        "stream_version": stream_version,
+        "type": event.type,
+        "version": event.version,
+        "source": event.source,
+        "subject": event.subject,
+        "time": event.time,
+        "correlation_id": event.correlation_id,
+        "causation_id": event.causation_id,
+        "data": event.data,
+    }
+
+
 
 
 def row_to_event(row: Any) -> Event:

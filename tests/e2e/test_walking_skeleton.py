@@ -77,7 +77,9 @@ async def test_seed_article_flows_through_every_service(settings):
         assert set(types[3:]) == {"claim.observed"}, "alerts records the article's claims, nothing else"
         item, story = events[1], events[2]
         assert item.data["source_id"] == feed_id
-        assert item.data["item_key"] == "seed-000"
+        # An RSS guid is a permalink unless it says otherwise, so it is resolved against the feed's URL.
+        item_key = "guid:" + server.url("/seed-000")
+        assert item.data["item_key"] == item_key
         assert "four Azerbaijani helicopters" in item.data["text"]
         assert story.data["item"]["item_stream_id"] == item.stream_id
         assert story.correlation_id == item.correlation_id
@@ -86,6 +88,6 @@ async def test_seed_article_flows_through_every_service(settings):
     on_items = await read_topic(settings.kafka_bootstrap, settings.topic(NEWS_ITEMS), 1)
     on_stories = await read_topic(settings.kafka_bootstrap, settings.topic(NEWS_STORIES), 1)
     assert [e.type for e in on_items] == ["news.item.ingested"]
-    assert on_items[0].data["item_key"] == "seed-000"
+    assert on_items[0].data["item_key"] == item_key
     assert [e.type for e in on_stories] == ["story.started"]
     assert on_stories[0].causation_id == on_items[0].id

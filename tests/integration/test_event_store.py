@@ -57,6 +57,21 @@ async def test_wrong_expected_version_is_refused_and_appends_nothing(db):
         assert len(await EventStore().read_stream(conn, "s-2")) == 1
 
 
+async def test_starting_many_streams_skips_those_that_exist(db):
+    async with db.transaction() as uow:
+        await uow.record("first-b", [happened(0)], expected_version=NO_STREAM)
+    batch = [happened(n).replace(stream_id=f"first-{name}") for n, name in enumerate("abcab", start=1)]
+    async with db.transaction() as uow:
+        stored = await uow.start_streams(batch)
+    assert [(e.stream_id, e.data["n"], e.stream_version) for e in stored] == [("first-a", 1, 1), ("first-c", 3, 1)]
+    assert stored[0].position < stored[1].position
+    async with db.engine.connect() as conn:
+        assert [e.data["n"] for e in await EventStore().read_stream(conn, "first-b")] == [0]
+        assert [e.id for e in await EventStore().read_stream(conn, "first-a")] == [stored[0].id]
+    async with db.transaction() as uow:
+        assert await uow.start_streams(batch) == []
+
+
 async def test_events_cannot_be_changed_or_deleted(db):
     async with db.transaction() as uow:
         await uow.record("s-3", [happened(1)])

@@ -124,3 +124,15 @@ def test_failing_for_a_day_turns_unhealthy_even_with_few_failures():
     state = record_failure(state, NOW, error_kind="http_status", message="HTTP 500", status=500,
                            retry_after=None, bounds=BOUNDS, rng=random.Random(0))
     assert not state.healthy and state.next_check_at == NOW + timedelta(hours=6)
+
+
+def test_not_modified_keeps_the_publishing_rhythm():
+    state = record_success(SourceState("s1", "u"), NOW, status=200, etag='"a"', last_modified=None,
+                           new_items=12, published=every(5, 12), hints=FeedHints(), bounds=BOUNDS,
+                           content_hash="h1")
+    assert len(state.recent_published) == 11 and state.next_check_at == NOW + timedelta(minutes=5)
+    later = NOW + timedelta(minutes=5)
+    state = record_success(state, later, status=304, etag=None, last_modified=None, new_items=0,
+                           published=[], hints=FeedHints(), bounds=BOUNDS)
+    assert state.next_check_at == later + timedelta(minutes=5)
+    assert state.newest_item_at == NOW and state.items_seen == 12 and state.content_hash == "h1"
