@@ -9,6 +9,7 @@ from typing import Optional
 
 import typer
 
+from services.api.cli import keys_app
 from shared.settings import get_settings
 
 app = typer.Typer(
@@ -16,6 +17,7 @@ app = typer.Typer(
 )
 feeds_app = typer.Typer(help="Register, list and test news sources.", no_args_is_help=True)
 app.add_typer(feeds_app, name="feeds")
+app.add_typer(keys_app, name="keys")
 
 SERVICE_NAMES = ("ingest", "dedupe", "alerts", "api")
 
