@@ -66,7 +66,7 @@ async def _csv_lines(rows: AsyncIterator[dict[str, Any]], columns: Sequence[str]
 
 async def _ndjson_lines(rows: AsyncIterator[dict[str, Any]]) -> AsyncIterator[bytes]:
     async for row in rows:
-        yield orjson.dumps(row, default=str) + b"\n"
+        yield orjson.dumps(row, default=str, option=orjson.OPT_NON_STR_KEYS) + b"\n"
 
 
 def export_response(

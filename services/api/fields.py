@@ -32,7 +32,8 @@ MAX_JSON_DEPTH = 8
 
 
 def _json_safe(value: Any, depth: int = 0) -> Any:
-    """Refuses what JSONB cannot store (NUL in strings, NaN and infinities) and deep nesting."""
+    """Refuses what JSONB cannot store (NUL in strings, NaN and infinities), integers beyond 64 bits
+    (JSON tools disagree on them), and deep nesting."""
     if depth > MAX_JSON_DEPTH:
         raise ValueError(f"nested deeper than {MAX_JSON_DEPTH} levels")
     if isinstance(value, str):
@@ -41,6 +42,9 @@ def _json_safe(value: Any, depth: int = 0) -> Any:
     elif isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError("numbers must be finite")
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if not -(2**63) <= value < 2**63:
+            raise ValueError("integers must fit in 64 bits")
     elif isinstance(value, list):
         for item in value:
             _json_safe(item, depth + 1)

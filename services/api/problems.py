@@ -124,7 +124,7 @@ def install(app: FastAPI) -> None:
 
 
 _DESCRIPTIONS = {
-    400: "Malformed request (e.g. a bad cursor).",
+    400: "Malformed request (e.g. a bad cursor, or a body that is not UTF-8).",
     401: "No valid API key.",
     403: "The API key's scope does not allow this.",
     404: "Not found.",

@@ -36,7 +36,7 @@ KEYSET: Keyset[dict[str, Any]] = Keyset(
     "feeds", lambda feed: (feed["registered_at"], feed["feed_id"]), TypeAdapter(tuple[datetime, str])
 )
 FeedId = Annotated[str, Path(max_length=200, pattern=NO_NUL, examples=[FEED_EXAMPLE["feed_id"]])]
-WRITE_PROBLEMS = problem_responses(401, 403, 404, 409, 413, 422, 429)
+WRITE_PROBLEMS = problem_responses(400, 401, 403, 404, 409, 413, 422, 429)
 EXPORT_EXAMPLE = {**{k: v for k, v in FEED_EXAMPLE.items() if k != "fetch_state"}, **FEED_EXAMPLE["fetch_state"]}
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
-from tests.integration.api.seed import append_test_events
+from tests.support.api_seed import append_test_events
 
 
 @dataclass

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from shared.events import Event
 from shared.eventstore import events as events_table
-from tests.integration.api.seed import add_feed, append_test_events
+from tests.support.api_seed import add_feed, append_test_events
 
 
 async def _record(db, stream: str, event_type: str, time: datetime, subject: str | None = None) -> int:

@@ -14,9 +14,9 @@ from shared.unit_of_work import Database
 T0 = datetime(2020, 9, 27, 8, 0, tzinfo=UTC)
 
 
-async def add_feed(db: Database, url: str, **settings) -> str:
+async def add_feed(db: Database, url: str, feed_id: str | None = None, **settings) -> str:
     async with db.transaction() as uow:
-        return await register_feed(uow, FeedSettings(url=url, **settings))
+        return await register_feed(uow, FeedSettings(url=url, **settings), feed_id=feed_id)
 
 
 def _item(source_id: str, title: str, country: str | None, language: str | None, at: datetime) -> StoryItem:
@@ -40,9 +40,10 @@ async def add_story(
     sources: list[tuple[str, str | None]],
     first_seen: datetime,
     language: str | None = "en",
+    story_id: str | None = None,
 ) -> str:
     """A story started by the first (source, country) and merged from each following one."""
-    story_id = new_id()
+    story_id = story_id or new_id()
     stream = story_stream(story_id)
     source, country = sources[0]
     events = [
