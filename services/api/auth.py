@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from fastapi import Depends, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.api.deps import get_api_settings, get_db
+from services.api.deps import ReadConnection, get_api_settings
 from services.api.keys import Scope, find_active_key
 from services.api.problems import ProblemError
 from services.api.settings import ApiSettings
-from shared.unit_of_work import Database
 
 bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: Bearer sk_…`")
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="sitrep"'}
@@ -36,7 +36,7 @@ def _unauthorized(detail: str) -> ProblemError:
 
 
 async def authenticate(
-    request: Request, credentials: HTTPAuthorizationCredentials | None, db: Database, settings: ApiSettings
+    request: Request, credentials: HTTPAuthorizationCredentials | None, conn: AsyncConnection, settings: ApiSettings
 ) -> Principal:
     if credentials is None:
         if "authorization" in request.headers:
@@ -45,8 +45,7 @@ async def authenticate(
             host = request.client.host if request.client else "unknown"
             return Principal(id=f"anonymous:{host}", scope=None)
         raise _unauthorized("An API key is required: `Authorization: Bearer sk_…`.")
-    async with db.engine.connect() as conn:
-        key = await find_active_key(conn, credentials.credentials)
+    key = await find_active_key(conn, credentials.credentials)
     if key is None:
         raise _unauthorized("The API key is unknown or revoked.")
     return Principal(id=key.key_id, scope=key.scope)
@@ -55,11 +54,11 @@ async def authenticate(
 def require(scope: Scope) -> Callable[..., Awaitable[Principal]]:
     async def dependency(
         request: Request,
+        conn: ReadConnection,
         credentials: HTTPAuthorizationCredentials | None = Security(bearer),
-        db: Database = Depends(get_db),
         settings: ApiSettings = Depends(get_api_settings),
     ) -> Principal:
-        principal = await authenticate(request, credentials, db, settings)
+        principal = await authenticate(request, credentials, conn, settings)
         if not principal.allows(scope):
             if principal.scope is None:
                 raise _unauthorized(f"This needs an API key with the {scope} scope.")

@@ -7,6 +7,7 @@ from typing import Any, Protocol, TypeVar
 
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.api.exports import Format, export_content, export_response
 from services.api.pagination import Fetch, Keyset
@@ -34,6 +35,7 @@ def _same(row: Any) -> Any:
 
 async def list_or_export(
     keyset: Keyset[T],
+    conn: AsyncConnection,
     db: Database,
     fetch: Fetch[T],
     query: ListQuery,
@@ -44,11 +46,15 @@ async def list_or_export(
     page_row: Callable[[T], Any] = _same,
     export_row: Callable[[T], dict[str, Any]] = _same,
 ) -> PageModel | StreamingResponse:
-    """`start` is where the list begins when no cursor is given (None: from the first row)."""
+    """`start` is where the list begins when no cursor is given (None: from the first row).
+
+    A page is read on the request's connection; an export reads batch by batch on connections of
+    its own, as it outlives the request's.
+    """
     if query.cursor is not None:
         start = keyset.decode(query.cursor)
     if query.format is not Format.json:
         rows = (export_row(row) async for row in keyset.all(db, fetch, start))
         return export_response(query.format, rows, export_columns, keyset.kind)
-    page, next_cursor = await keyset.page(db, fetch, start, query.limit)
+    page, next_cursor = await keyset.page(conn, fetch, start, query.limit)
     return page_model(data=[page_row(row) for row in page], next=next_cursor)

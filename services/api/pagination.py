@@ -55,10 +55,9 @@ class Keyset(Generic[T]):
         except ValidationError as exc:
             raise bad_cursor() from exc
 
-    async def page(self, db: Database, fetch: Fetch[T], after: Any, limit: int) -> tuple[list[T], str | None]:
+    async def page(self, conn: AsyncConnection, fetch: Fetch[T], after: Any, limit: int) -> tuple[list[T], str | None]:
         """One page and the cursor of the next (None when this page is the last)."""
-        async with db.engine.connect() as conn:
-            rows = list(await fetch(conn, after, limit + 1))
+        rows = list(await fetch(conn, after, limit + 1))
         if len(rows) <= limit:
             return rows, None
         return rows[:limit], self.encode(rows[limit - 1])

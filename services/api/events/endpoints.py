@@ -10,7 +10,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import TypeAdapter
 
 from services.api.auth import Principal, reader
-from services.api.deps import get_api_settings, get_db
+from services.api.deps import ReadConnection, get_api_settings, get_db
 from services.api.events import repository
 from services.api.events.notifications import LogNotifier
 from services.api.events.schemas import (
@@ -48,6 +48,7 @@ def _to_dict(event: Event) -> dict:
 )
 async def list_events(
     query: Annotated[EventListQuery, Query()],
+    conn: ReadConnection,
     db: Database = Depends(get_db),
     _: Principal = Depends(reader),
 ):
@@ -56,7 +57,7 @@ async def list_events(
     fetch = partial(repository.list_events, filters=query)
     start = (query.after,) if query.after else None
     return await list_or_export(
-        KEYSET, db, fetch, query, EventPage, CSV_COLUMNS, start=start, page_row=_to_dict, export_row=_to_dict
+        KEYSET, conn, db, fetch, query, EventPage, CSV_COLUMNS, start=start, page_row=_to_dict, export_row=_to_dict
     )
 
 

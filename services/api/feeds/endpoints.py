@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Path, Query, Response
 from pydantic import TypeAdapter
 
 from services.api.auth import Principal, reader
-from services.api.deps import get_db
+from services.api.deps import ReadConnection, get_db
 from services.api.feeds import repository, service
 from services.api.feeds.schemas import (
     CREATE_EXAMPLE,
@@ -48,11 +48,12 @@ EXPORT_EXAMPLE = {**{k: v for k, v in FEED_EXAMPLE.items() if k != "fetch_state"
 )
 async def list_feeds(
     query: Annotated[FeedListQuery, Query()],
+    conn: ReadConnection,
     db: Database = Depends(get_db),
     _: Principal = Depends(reader),
 ):
     fetch = partial(repository.list_feeds, filters=query)
-    return await list_or_export(KEYSET, db, fetch, query, FeedPage, CSV_COLUMNS, page_row=repository.nest)
+    return await list_or_export(KEYSET, conn, db, fetch, query, FeedPage, CSV_COLUMNS, page_row=repository.nest)
 
 
 @router.get(
@@ -61,9 +62,8 @@ async def list_feeds(
     summary="One source with its fetch state (removed sources too)",
     responses=problem_responses(401, 404, 422, 429),
 )
-async def get_feed(feed_id: FeedId, db: Database = Depends(get_db), _: Principal = Depends(reader)) -> Feed:
-    async with db.engine.connect() as conn:
-        feed = await repository.get_feed(conn, feed_id)
+async def get_feed(feed_id: FeedId, conn: ReadConnection, _: Principal = Depends(reader)) -> Feed:
+    feed = await repository.get_feed(conn, feed_id)
     if feed is None:
         raise ProblemError(404, f"No feed with id {feed_id!r}.", kind="not-found")
     return Feed.model_validate(feed)

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from pydantic import TypeAdapter
 
 from services.api.auth import Principal, reader
-from services.api.deps import get_db
+from services.api.deps import ReadConnection, get_db
 from services.api.fields import NO_NUL
 from services.api.listing import list_or_export, list_responses
 from services.api.pagination import Keyset
@@ -36,11 +36,12 @@ KEYSET: Keyset[dict[str, Any]] = Keyset(
 )
 async def list_stories(
     query: Annotated[StoryListQuery, Query()],
+    conn: ReadConnection,
     db: Database = Depends(get_db),
     _: Principal = Depends(reader),
 ):
     fetch = partial(repository.list_stories, filters=query)
-    return await list_or_export(KEYSET, db, fetch, query, StoryPage, CSV_COLUMNS)
+    return await list_or_export(KEYSET, conn, db, fetch, query, StoryPage, CSV_COLUMNS)
 
 
 @router.get(
@@ -51,11 +52,10 @@ async def list_stories(
 )
 async def get_story(
     story_id: Annotated[str, Path(max_length=200, pattern=NO_NUL, examples=[SUMMARY_EXAMPLE["story_id"]])],
-    db: Database = Depends(get_db),
+    conn: ReadConnection,
     _: Principal = Depends(reader),
 ) -> StoryDetail:
-    async with db.engine.connect() as conn:
-        story = await repository.get_story(conn, story_id)
+    story = await repository.get_story(conn, story_id)
     if story is None:
         raise ProblemError(404, f"No story with id {story_id!r}.", kind="not-found")
     return StoryDetail.model_validate(story)

@@ -70,4 +70,6 @@ async def get_story(conn: AsyncConnection, story_id: str) -> dict[str, Any] | No
         .group_by(story_items.c.source_id, feeds.c.title, feeds.c.url, feeds.c.official)
         .order_by(func.min(story_items.c.merged_at), story_items.c.source_id)
     )
-    return {**story, "items": list(items.mappings()), "sources": list(sources.mappings())}
+    items, sources = list(items.mappings()), list(sources.mappings())
+    # Counted from the lists themselves, so the answer agrees with itself even if a merge lands between reads.
+    return {**story, "items": items, "sources": sources, "item_count": len(items), "corroboration_count": len(sources)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -124,3 +125,16 @@ async def test_bad_last_event_id_is_a_problem(stream_client):
     response = await stream_client.get("/v1/events/stream", headers={"Last-Event-ID": "not-a-number"})
     assert response.status_code == 422
     assert response.json()["errors"][0]["location"] == "header.Last-Event-ID"
+
+
+async def test_open_streams_hold_no_database_connection(stream_client, db):
+    """More streams than the pool has connections, and plain requests still get through."""
+    size = db.engine.pool.size() + db.engine.pool._max_overflow
+    async with contextlib.AsyncExitStack() as stack:
+        for _ in range(size + 2):
+            response = await stack.enter_async_context(stream_client.stream("GET", "/v1/events/stream"))
+            assert response.status_code == 200
+        answer = await asyncio.wait_for(stream_client.get("/v1/events"), 10)
+        assert answer.status_code == 200
+        live = await append_test_events(db, "s", 1)
+        assert [m.id for m in await take(sse_messages(response), 1)] == live
