@@ -28,6 +28,9 @@ def Text(max_length: int = 200, **field: Any) -> Any:
 
 Time = Annotated[datetime, AfterValidator(_utc)]
 
+MAX_POSITION = 2**63 - 1
+Position = Annotated[int, Field(ge=0, le=MAX_POSITION)]
+
 MAX_JSON_DEPTH = 8
 
 

@@ -10,12 +10,14 @@ import base64
 import binascii
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 import orjson
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.api.fields import Position, Text, Time
 from services.api.problems import ProblemError
 from shared.unit_of_work import Database
 
@@ -24,6 +26,11 @@ MAX_CURSOR_LENGTH = 512
 EXPORT_BATCH = 500
 
 Fetch = Callable[[AsyncConnection, Any, int], Awaitable[Sequence[T]]]
+
+
+# Keys as cursors carry them; parsed as strictly as query parameters, since a client can forge them.
+POSITION_KEY: TypeAdapter[tuple[int]] = TypeAdapter(tuple[Position])
+TIME_AND_ID_KEY: TypeAdapter[tuple[datetime, str]] = TypeAdapter(tuple[Time, Text(200)])
 
 
 def bad_cursor(detail: str = "The cursor is not one this endpoint issued.") -> ProblemError:

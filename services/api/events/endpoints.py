@@ -7,7 +7,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
-from pydantic import TypeAdapter
 
 from services.api.auth import Principal, reader
 from services.api.deps import ReadConnection, get_api_settings, get_db
@@ -23,7 +22,7 @@ from services.api.events.schemas import (
 )
 from services.api.events.stream import live_events, sse_message
 from services.api.listing import list_or_export, list_responses
-from services.api.pagination import Keyset
+from services.api.pagination import POSITION_KEY, Keyset
 from services.api.problems import ProblemError, problem_responses
 from services.api.settings import ApiSettings
 from shared.events import Event
@@ -31,7 +30,7 @@ from shared.unit_of_work import Database
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
 
-KEYSET: Keyset[Event] = Keyset("events", lambda event: (event.position,), TypeAdapter(tuple[int]))
+KEYSET: Keyset[Event] = Keyset("events", lambda event: (event.position,), POSITION_KEY)
 
 
 def _to_dict(event: Event) -> dict:

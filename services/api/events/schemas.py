@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from services.api.exports import Format
-from services.api.fields import Text, Time
+from services.api.fields import MAX_POSITION, Text, Time
 from services.api.pagination import Page
 
 EXAMPLE = {
@@ -74,9 +74,6 @@ class EventFilters(BaseModel):
         None, description="Event time at or after this instant.", examples=["2020-09-27T00:00:00Z"]
     )
     until: Time | None = Field(None, description="Event time before this instant.", examples=["2020-10-10T00:00:00Z"])
-
-
-MAX_POSITION = 2**63 - 1
 
 
 class EventListQuery(EventFilters):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from functools import partial
 from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Depends, Path, Query, Response
-from pydantic import TypeAdapter
 
 from services.api.auth import Principal, reader
 from services.api.deps import ReadConnection, get_db
@@ -26,15 +24,13 @@ from services.api.feeds.schemas import (
 from services.api.fields import NO_NUL, Text
 from services.api.idempotency import Outcome, Write
 from services.api.listing import list_or_export, list_responses
-from services.api.pagination import Keyset
+from services.api.pagination import TIME_AND_ID_KEY, Keyset
 from services.api.problems import ProblemError, problem_responses
 from shared.unit_of_work import Database, UnitOfWork
 
 router = APIRouter(prefix="/v1/feeds", tags=["feeds"])
 
-KEYSET: Keyset[dict[str, Any]] = Keyset(
-    "feeds", lambda feed: (feed["registered_at"], feed["feed_id"]), TypeAdapter(tuple[datetime, str])
-)
+KEYSET: Keyset[dict[str, Any]] = Keyset("feeds", lambda feed: (feed["registered_at"], feed["feed_id"]), TIME_AND_ID_KEY)
 FeedId = Annotated[str, Path(max_length=200, pattern=NO_NUL, examples=[FEED_EXAMPLE["feed_id"]])]
 WRITE_PROBLEMS = problem_responses(400, 401, 403, 404, 409, 413, 422, 429)
 EXPORT_EXAMPLE = {**{k: v for k, v in FEED_EXAMPLE.items() if k != "fetch_state"}, **FEED_EXAMPLE["fetch_state"]}

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
-from pydantic import TypeAdapter
 
 from services.api.auth import Principal, reader
 from services.api.deps import ReadConnection, get_db
 from services.api.fields import NO_NUL
 from services.api.listing import list_or_export, list_responses
-from services.api.pagination import Keyset
+from services.api.pagination import TIME_AND_ID_KEY, Keyset
 from services.api.problems import ProblemError, problem_responses
 from services.api.stories import repository
 from services.api.stories.schemas import CSV_COLUMNS, SUMMARY_EXAMPLE, StoryDetail, StoryListQuery, StoryPage
@@ -22,7 +20,7 @@ from shared.unit_of_work import Database
 router = APIRouter(prefix="/v1/stories", tags=["stories"])
 
 KEYSET: Keyset[dict[str, Any]] = Keyset(
-    "stories", lambda story: (story["first_seen_at"], story["story_id"]), TypeAdapter(tuple[datetime, str])
+    "stories", lambda story: (story["first_seen_at"], story["story_id"]), TIME_AND_ID_KEY
 )
 
 
