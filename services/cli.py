@@ -8,6 +8,7 @@ import typer
 
 from services.alerts.cli import claims_app, subscriptions_app
 from services.ingest.cli import feeds_app
+from services.api.cli import keys_app
 from shared.settings import get_settings
 
 app = typer.Typer(
@@ -16,6 +17,7 @@ app = typer.Typer(
 app.add_typer(feeds_app, name="feeds")
 app.add_typer(subscriptions_app, name="subscriptions")
 app.add_typer(claims_app, name="claims")
+app.add_typer(keys_app, name="keys")
 
 SERVICE_NAMES = ("ingest", "dedupe", "alerts", "api")
 

@@ -54,6 +54,17 @@ async def _admin(sql: str) -> None:
         await conn.close()
 
 
+async def _drop_database(name: str) -> None:
+    """Drop a test database; FORCE can be refused for a moment while autovacuum works in it."""
+    for attempt in range(10):
+        try:
+            await _drop_database(name)
+            return
+        except asyncpg.InsufficientPrivilegeError:
+            await asyncio.sleep(0.5 * (attempt + 1))
+    await _admin(f'DROP DATABASE IF EXISTS "{name}"')
+
+
 @pytest.fixture(scope="session")
 def template_database() -> Iterator[str]:
     """A database migrated to the latest schema, copied for each test."""
@@ -65,7 +76,7 @@ def template_database() -> Iterator[str]:
     asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
     upgrade(_sqlalchemy_url(name))
     yield name
-    asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    asyncio.run(_drop_database(name))
 
 
 @pytest.fixture
@@ -73,7 +84,7 @@ async def database_url(template_database: str) -> AsyncIterator[str]:
     name = f"sitrep_test_{uuid.uuid4().hex[:12]}"
     await _admin(f'CREATE DATABASE "{name}" TEMPLATE "{template_database}"')
     yield _sqlalchemy_url(name)
-    await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    await _drop_database(name)
 
 
 @pytest.fixture(scope="session")

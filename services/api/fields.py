@@ -1,0 +1,61 @@
+"""Field types for request values PostgreSQL can store: no NUL characters, bounded sizes."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, Field, StringConstraints
+
+NO_NUL = r"^[^\x00]*$"
+
+
+def _utc(value: datetime) -> datetime:
+    """Times without an offset are taken as UTC."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("time out of range") from exc
+
+
+def Text(max_length: int = 200, **field: Any) -> Any:
+    """A string of at most `max_length` characters without NUL (PostgreSQL text cannot hold it)."""
+    return Annotated[str, StringConstraints(max_length=max_length, pattern=NO_NUL), Field(**field)]
+
+
+Time = Annotated[datetime, AfterValidator(_utc)]
+
+MAX_POSITION = 2**63 - 1
+Position = Annotated[int, Field(ge=0, le=MAX_POSITION)]
+
+MAX_JSON_DEPTH = 8
+
+
+def _json_safe(value: Any, depth: int = 0) -> Any:
+    """Refuses what JSONB cannot store (NUL in strings, NaN and infinities), integers beyond 64 bits
+    (JSON tools disagree on them), and deep nesting."""
+    if depth > MAX_JSON_DEPTH:
+        raise ValueError(f"nested deeper than {MAX_JSON_DEPTH} levels")
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("strings must not contain NUL characters")
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("numbers must be finite")
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if not -(2**63) <= value < 2**63:
+            raise ValueError("integers must fit in 64 bits")
+    elif isinstance(value, list):
+        for item in value:
+            _json_safe(item, depth + 1)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _json_safe(key, depth + 1)
+            _json_safe(item, depth + 1)
+    return value
+
+
+JsonObject = Annotated[dict[str, Any], AfterValidator(_json_safe)]

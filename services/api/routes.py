@@ -1,0 +1,17 @@
+"""Every router of the API. A new resource is one more line here."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from services.api import health
+from services.api.events.endpoints import router as events
+from services.api.feeds.endpoints import router as feeds
+from services.api.stories.endpoints import router as stories
+
+ROUTERS: tuple[APIRouter, ...] = (
+    health.router,
+    events,
+    stories,
+    feeds,
+)

@@ -1,0 +1,75 @@
+"""Reads the `stories` and `story_items` projections, newest story first."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import exists, func, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.api.stories.schemas import StoryFilters
+from services.dedupe.tables import stories, story_items
+from services.ingest.tables import feeds
+
+SUMMARY = (*[c for c in stories.c if c.name != "source_count"], stories.c.source_count.label("corroboration_count"))
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _carried_by(condition) -> Any:
+    return exists().where(story_items.c.story_id == stories.c.story_id, condition)
+
+
+async def list_stories(
+    conn: AsyncConnection, after: tuple[datetime, str] | None, limit: int, filters: StoryFilters
+) -> list[dict[str, Any]]:
+    query = select(*SUMMARY).order_by(stories.c.first_seen_at.desc(), stories.c.story_id.desc()).limit(limit)
+    if after:
+        query = query.where(tuple_(stories.c.first_seen_at, stories.c.story_id) < tuple_(*after))
+    if filters.since is not None:
+        query = query.where(stories.c.first_seen_at >= filters.since)
+    if filters.until is not None:
+        query = query.where(stories.c.first_seen_at < filters.until)
+    if filters.language is not None:
+        query = query.where(stories.c.language == filters.language)
+    if filters.source is not None:
+        query = query.where(_carried_by(story_items.c.source_id == filters.source))
+    if filters.country is not None:
+        query = query.where(_carried_by(story_items.c.source_country == filters.country.upper()))
+    if filters.q is not None:
+        query = query.where(stories.c.title.ilike(_like_pattern(filters.q), escape="\\"))
+    return [dict(row) for row in (await conn.execute(query)).mappings()]
+
+
+async def get_story(conn: AsyncConnection, story_id: str) -> dict[str, Any] | None:
+    story = (await conn.execute(select(*SUMMARY).where(stories.c.story_id == story_id))).mappings().first()
+    if story is None:
+        return None
+    items = await conn.execute(
+        select(story_items)
+        .where(story_items.c.story_id == story_id)
+        .order_by(story_items.c.merged_at, story_items.c.item_event_id)
+    )
+    sources = await conn.execute(
+        select(
+            story_items.c.source_id,
+            func.max(story_items.c.source_owner).label("owner"),
+            func.max(story_items.c.source_country).label("country"),
+            feeds.c.title,
+            feeds.c.url,
+            feeds.c.official,
+            func.count().label("item_count"),
+            func.min(story_items.c.published_at).label("first_published_at"),
+        )
+        .select_from(story_items.outerjoin(feeds, feeds.c.feed_id == story_items.c.source_id))
+        .where(story_items.c.story_id == story_id)
+        .group_by(story_items.c.source_id, feeds.c.title, feeds.c.url, feeds.c.official)
+        .order_by(func.min(story_items.c.merged_at), story_items.c.source_id)
+    )
+    items, sources = list(items.mappings()), list(sources.mappings())
+    # Counted from the lists themselves, so the answer agrees with itself even if a merge lands between reads.
+    return {**story, "items": items, "sources": sources, "item_count": len(items), "corroboration_count": len(sources)}

@@ -1,0 +1,77 @@
+"""Facts for the API tests, recorded the way the services record them: events plus projections."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from services.ingest.registry import register_feed
+from shared.events import Event
+from shared.events.feeds import FeedSettings
+from shared.events.stories import StoryItem, StoryItemMerged, StoryStarted, story_stream
+from shared.ids import new_id
+from shared.unit_of_work import Database
+
+T0 = datetime(2020, 9, 27, 8, 0, tzinfo=UTC)
+
+
+async def add_feed(db: Database, url: str, feed_id: str | None = None, **settings) -> str:
+    async with db.transaction() as uow:
+        return await register_feed(uow, FeedSettings(url=url, **settings), feed_id=feed_id)
+
+
+def _item(source_id: str, title: str, country: str | None, language: str | None, at: datetime) -> StoryItem:
+    return StoryItem(
+        item_event_id=new_id(),
+        item_stream_id=f"item-{new_id()}",
+        source_id=source_id,
+        source_owner=f"owner of {source_id}",
+        source_country=country,
+        url=f"https://news.example/{new_id()}",
+        title=title,
+        text=title,
+        language=language,
+        published_at=at,
+    )
+
+
+async def add_story(
+    db: Database,
+    title: str,
+    sources: list[tuple[str, str | None]],
+    first_seen: datetime,
+    language: str | None = "en",
+    story_id: str | None = None,
+) -> str:
+    """A story started by the first (source, country) and merged from each following one."""
+    story_id = story_id or new_id()
+    stream = story_stream(story_id)
+    source, country = sources[0]
+    events = [
+        Event.new(
+            StoryStarted(
+                story_id=story_id, item=_item(source, title, country, language, first_seen), first_seen_at=first_seen
+            ),
+            stream_id=stream,
+            source="test/dedupe",
+            subject=story_id,
+        )
+    ]
+    for n, (source, country) in enumerate(sources[1:], start=1):
+        item = _item(source, title, country, language, first_seen + timedelta(minutes=n))
+        merged = StoryItemMerged(story_id=story_id, item=item, method="minhash", similarity=0.9, source_count=n + 1)
+        events.append(Event.new(merged, stream_id=stream, source="test/dedupe", subject=story_id))
+    async with db.transaction() as uow:
+        await uow.record(stream, events)
+    return story_id
+
+
+async def append_test_events(
+    db: Database, stream: str, count: int, event_type: str = "test.happened", subject: str | None = None
+) -> list[int]:
+    """Events of a type no projection handles; returns their positions."""
+    events = [
+        Event(type=event_type, data={"n": n}, stream_id=stream, source="test", subject=subject) for n in range(count)
+    ]
+    async with db.transaction() as uow:
+        stored = await uow.record(stream, events)
+    return [event.position for event in stored]
