@@ -58,7 +58,7 @@ async def _drop_database(name: str) -> None:
     """Drop a test database; FORCE can be refused for a moment while autovacuum works in it."""
     for attempt in range(10):
         try:
-            await _drop_database(name)
+            await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             return
         except asyncpg.InsufficientPrivilegeError:
             await asyncio.sleep(0.5 * (attempt + 1))
