@@ -1,0 +1,151 @@
+"""Numbers and dates that tell two similar reports apart.
+
+"12 drones downed on Monday" and "9 drones downed on Tuesday" share most of
+their words but are two events; merging them would swallow an alert. Facts
+are plain strings so a story can keep the union of its members' facts (a set
+in memory, rows in PostgreSQL):
+
+- ``n:<word>=<value>`` a number and each content word near it in its sentence
+  ("12 drones downed" → ``n:drone=12``, ``n:downed=12``);
+- ``w:<weekday>`` a weekday named;
+- ``d:<month>-<day>`` a calendar date named.
+
+Two fact sets conflict when they speak of the same thing with nothing in
+common: a word counted in both with disjoint values, or weekdays (dates) named
+in both with none shared. A copy trimmed of a number, or one adding a figure
+about something else, does not conflict.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+
+CONTEXT_WORDS = 2
+
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+_WEEKDAYS = {
+    "monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu",
+    "friday": "fri", "saturday": "sat", "sunday": "sun",
+    "montag": "mon", "dienstag": "tue", "mittwoch": "wed", "donnerstag": "thu",
+    "freitag": "fri", "samstag": "sat", "sonntag": "sun",
+    "lundi": "mon", "mardi": "tue", "mercredi": "wed", "jeudi": "thu",
+    "vendredi": "fri", "samedi": "sat", "dimanche": "sun",
+}
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_STOPWORDS = frozenset(
+    """a an the of in on at to for from by with and or but as is are was were be been
+    has have had it its this that these those their his her they he she we our
+    than more less least most about over under up down some all there here
+    said says say also after before since during while which who whom whose
+    not no into out off per than then when where what""".split()
+)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _number(token: str) -> str | None:
+    if token[0].isdigit():
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):
+            return token.replace(",", "")
+        return token.replace(",", ".")
+    value = _NUMBER_WORDS.get(token)
+    return None if value is None else str(value)
+
+
+def _dates(tokens: list[str]) -> Iterable[tuple[str, int]]:
+    """(date fact, index of the day token) for each "27 September" / "Sept. 27"."""
+    for i, tok in enumerate(tokens):
+        month = _MONTHS.get(tok)
+        if month is None:
+            continue
+        for j in (i + 1, i - 1, i - 2):
+            if 0 <= j < len(tokens) and tokens[j].isdigit() and 1 <= int(tokens[j]) <= 31:
+                yield f"d:{month}-{int(tokens[j])}", j
+                break
+
+
+def _sentence_facts(sentence: str) -> set[str]:
+    facts = {f"d:{int(m[2])}-{int(m[3])}" for m in _ISO_DATE.finditer(sentence)}
+    tokens = _TOKEN.findall(_ISO_DATE.sub(" ", sentence))
+    numbers = [_number(t) for t in tokens]
+    for fact, day_at in _dates(tokens):
+        facts.add(fact)
+        numbers[day_at] = None
+    facts.update(f"w:{_WEEKDAYS[t]}" for t in tokens if t in _WEEKDAYS)
+    for i, value in enumerate(numbers):
+        if value is None:
+            continue
+        for word in _context(tokens, numbers, i):
+            facts.add(f"n:{word}={value}")
+    return facts
+
+
+def _context(tokens: list[str], numbers: list[str | None], at: int) -> list[str]:
+    words: list[str] = []
+    for step in (-1, 1):
+        found, j = 0, at + step
+        while 0 <= j < len(tokens) and found < CONTEXT_WORDS and numbers[j] is None:
+            tok = tokens[j]
+            if tok not in _STOPWORDS and len(tok) > 2 and tok not in _MONTHS and tok not in _WEEKDAYS:
+                words.append(_stem(tok))
+                found += 1
+            j += step
+    return words
+
+
+def extract_facts(*texts: str) -> frozenset[str]:
+    facts: set[str] = set()
+    for text in texts:
+        for sentence in _SENTENCE.split(_fold(text or "")):
+            facts |= _sentence_facts(sentence)
+    return frozenset(facts)
+
+
+def _grouped(facts: Iterable[str]) -> dict[str, set[str]]:
+    groups: dict[str, set[str]] = defaultdict(set)
+    for fact in facts:
+        kind, _, rest = fact.partition(":")
+        if kind == "n":
+            word, _, value = rest.partition("=")
+            groups[f"n:{word}"].add(value)
+        else:
+            groups[kind].add(rest)
+    return groups
+
+
+def conflict(a: Iterable[str], b: Iterable[str]) -> str | None:
+    """Why two fact sets describe different events, or None if they agree."""
+    ga, gb = _grouped(a), _grouped(b)
+    for key in sorted(ga.keys() & gb.keys()):
+        if ga[key].isdisjoint(gb[key]):
+            return f"{key}: {sorted(ga[key])} vs {sorted(gb[key])}"
+    return None
