@@ -33,6 +33,7 @@ class Method(StrEnum):
     MINHASH = "minhash"
     CONTAINMENT = "containment"
     SIMHASH = "simhash"
+    LEAD = "lead"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class Entry:
     signature: np.ndarray
     size: int
     simhash: int
+    lead_signature: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -115,4 +117,8 @@ def _verify(fp: Fingerprint, entry: Entry, config: DedupeConfig) -> _Match | Non
     distance = simhash.hamming(fp.simhash, entry.simhash)
     if distance <= config.simhash_distance:
         return _Match(entry.story_id, Method.SIMHASH, simhash.similarity(distance))
+    if fp.lead_signature is not None and entry.lead_signature is not None:
+        lead = minhash.jaccard(fp.lead_signature, entry.lead_signature)
+        if lead >= config.lead_threshold:
+            return _Match(entry.story_id, Method.LEAD, lead)
     return None

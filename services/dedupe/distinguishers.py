@@ -8,11 +8,13 @@ in memory, rows in PostgreSQL):
 - ``n:<word>=<value>`` a number and each content word near it in its sentence
   ("12 drones downed" → ``n:drone=12``, ``n:downed=12``);
 - ``w:<weekday>`` a weekday named;
-- ``d:<month>-<day>`` a calendar date named.
+- ``d:<month>-<day>`` a calendar date named;
+- ``p:<word>=<place>`` a capitalised name after in/near/at/outside, keyed by
+  the content word before it ("fighting near Martakert" → ``p:fighting=martakert``).
 
 Two fact sets conflict when they speak of the same thing with nothing in
-common: a word counted in both with disjoint values, or weekdays (dates) named
-in both with none shared. A copy trimmed of a number, or one adding a figure
+common: a word counted in both with disjoint values (one of them absent from
+the other text altogether), or weekdays (dates) named in both with none shared. A copy trimmed of a number, or one adding a figure
 about something else, does not conflict.
 """
 
@@ -55,6 +57,7 @@ _NUMBER_WORDS = {
         "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside"})
 _STOPWORDS = frozenset(
     """a an the of in on at to for from by with and or but as is are was were be been
     has have had it its this that these those their his her they he she we our
@@ -62,10 +65,6 @@ _STOPWORDS = frozenset(
     said says say also after before since during while which who whom whose
     not no into out off per than then when where what""".split()
 )
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def _stem(word: str) -> str:
@@ -95,7 +94,9 @@ def _dates(tokens: list[str]) -> Iterable[tuple[str, int]]:
 
 def _sentence_facts(sentence: str) -> set[str]:
     facts = {f"d:{int(m[2])}-{int(m[3])}" for m in _ISO_DATE.finditer(sentence)}
-    tokens = _TOKEN.findall(_ISO_DATE.sub(" ", sentence))
+    cased = _TOKEN.findall(_ISO_DATE.sub(" ", sentence))
+    tokens = [t.casefold() for t in cased]
+    facts.update(_places(cased, tokens))
     numbers = [_number(t) for t in tokens]
     for fact, day_at in _dates(tokens):
         facts.add(fact)
@@ -107,6 +108,20 @@ def _sentence_facts(sentence: str) -> set[str]:
         for word in _context(tokens, numbers, i):
             facts.add(f"n:{word}={value}")
     return facts
+
+
+def _places(cased: list[str], tokens: list[str]) -> Iterable[str]:
+    """``p:<word>=<place>`` for a capitalised name after "in"/"near"/"at"/"outside",
+    keyed by the content word before the preposition ("fighting near Martakert")."""
+    for i in range(2, len(tokens)):
+        if tokens[i - 1] not in _PLACE_PREPOSITIONS or not cased[i][0].isupper():
+            continue
+        if tokens[i] in _MONTHS or tokens[i] in _WEEKDAYS:
+            continue
+        for j in range(i - 2, max(-1, i - 5), -1):
+            if tokens[j] not in _STOPWORDS and len(tokens[j]) > 2 and _number(tokens[j]) is None:
+                yield f"p:{_stem(tokens[j])}={tokens[i]}"
+                break
 
 
 def _context(tokens: list[str], numbers: list[str | None], at: int) -> list[str]:
@@ -122,11 +137,14 @@ def _context(tokens: list[str], numbers: list[str | None], at: int) -> list[str]
     return words
 
 
-def extract_facts(*texts: str) -> frozenset[str]:
+def extract_facts(text: str, title: str = "") -> frozenset[str]:
+    """Facts of a body and its headline. Places come from the body only: each
+    outlet writes its own headline and often names the wider region there."""
     facts: set[str] = set()
-    for text in texts:
-        for sentence in _SENTENCE.split(_fold(text or "")):
-            facts |= _sentence_facts(sentence)
+    for sentence in _SENTENCE.split(unicodedata.normalize("NFKC", text or "")):
+        facts |= _sentence_facts(sentence)
+    for sentence in _SENTENCE.split(unicodedata.normalize("NFKC", title or "")):
+        facts |= {f for f in _sentence_facts(sentence) if not f.startswith("p:")}
     return frozenset(facts)
 
 
@@ -134,18 +152,33 @@ def _grouped(facts: Iterable[str]) -> dict[str, set[str]]:
     groups: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
         kind, _, rest = fact.partition(":")
-        if kind == "n":
+        if kind in ("n", "p"):
             word, _, value = rest.partition("=")
-            groups[f"n:{word}"].add(value)
+            groups[f"{kind}:{word}"].add(value)
         else:
             groups[kind].add(rest)
     return groups
 
 
 def conflict(a: Iterable[str], b: Iterable[str]) -> str | None:
-    """Why two fact sets describe different events, or None if they agree."""
+    """Why two fact sets describe different events, or None if they agree.
+
+    A word counted in both with disjoint values conflicts only if one side's
+    value appears nowhere among the other's numbers: a rewrite that moves a
+    number away from its word keeps both numbers, while "toll 263, up from
+    245" against "toll 245" still conflicts on 263.
+    """
     ga, gb = _grouped(a), _grouped(b)
+    numbers_a, numbers_b = _all_values(ga), _all_values(gb)
     for key in sorted(ga.keys() & gb.keys()):
-        if ga[key].isdisjoint(gb[key]):
-            return f"{key}: {sorted(ga[key])} vs {sorted(gb[key])}"
+        va, vb = ga[key], gb[key]
+        if not va.isdisjoint(vb):
+            continue
+        if key[:2] in ("n:", "p:") and va <= numbers_b and vb <= numbers_a:
+            continue
+        return f"{key}: {sorted(va)} vs {sorted(vb)}"
     return None
+
+
+def _all_values(groups: dict[str, set[str]]) -> set[str]:
+    return {v for key, values in groups.items() if key[:2] in ("n:", "p:") for v in values}

@@ -43,11 +43,19 @@ class DedupeConfig:
     min_containment_shingles: int = 40
     """Containment of a tiny set in a big one proves little: both need this many shingles."""
     simhash_distance: int = 3
+    lead_bands: int = 16
+    lead_rows: int = 4
+    lead_threshold: float = 0.6
+    """Jaccard of the leads (opening words) at which a trimmed copy merges."""
     window: timedelta = timedelta(days=3)
 
     @property
     def banding(self) -> Banding:
         return Banding(self.bands, self.rows)
+
+    @property
+    def lead_banding(self) -> Banding:
+        return Banding(self.lead_bands, self.lead_rows, salt=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +68,8 @@ class Fingerprint:
     """Number of distinct shingles."""
     simhash: int
     band_hashes: tuple[int, ...]
+    """LSH keys: the bands of the signature, then those of the lead signature."""
+    lead_signature: np.ndarray | None
     facts: frozenset[str]
     time: datetime
 
@@ -86,6 +96,10 @@ class Fingerprinter:
     def __call__(self, item: Item, seen_at: datetime) -> Fingerprint:
         features = text_features(item.title, item.text, self.config.shingle_sizes)
         signature = self._hasher.signature(features.shingles)
+        lead = self._hasher.signature(features.lead_shingles) if len(features.lead_shingles) else None
+        bands = self.config.banding.band_hashes(signature)
+        if lead is not None:
+            bands += self.config.lead_banding.band_hashes(lead)
         url = canonical_url(item.url) if item.url else None
         return Fingerprint(
             item_key=text_digest(f"item\x00{item.source}\x00{item.id}"),
@@ -94,7 +108,8 @@ class Fingerprinter:
             signature=signature,
             size=len(features.shingles),
             simhash=simhash(features.shingles),
-            band_hashes=tuple(self.config.banding.band_hashes(signature)),
-            facts=extract_facts(item.title, item.text),
+            band_hashes=tuple(bands),
+            lead_signature=lead,
+            facts=extract_facts(item.text, item.title),
             time=item.published or seen_at,
         )

@@ -54,9 +54,10 @@ class _Stored:
     blocks: tuple[int, ...]
     url_key: int | None
     text_key: int | None
+    lead_signature: np.ndarray | None
 
     def entry(self) -> Entry:
-        return Entry(self.story_id, self.signature, self.size, self.simhash)
+        return Entry(self.story_id, self.signature, self.size, self.simhash, self.lead_signature)
 
 
 class InMemoryStoryIndex:
@@ -113,7 +114,7 @@ class InMemoryStoryIndex:
         blocks = tuple(simhash_table_key(*b) for b in block_keys(fp.simhash)) if fp.size else ()
         stored = _Stored(
             story_id, fp.signature, fp.size, fp.simhash, fp.time, bands, blocks,
-            fp.url_key, fp.text_key,
+            fp.url_key, fp.text_key, fp.lead_signature,
         )
         self._entries[entry_id] = stored
         self._item_keys.setdefault(fp.item_key, story_id)

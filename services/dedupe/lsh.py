@@ -27,6 +27,8 @@ _ROW_SALTS = np.array(seeded_sequence(0xBA4D, 64), dtype=np.uint64)
 class Banding:
     bands: int
     rows: int
+    salt: int = 0
+    """Tells apart the band hashes of different bandings kept in one table."""
 
     @property
     def num_perm(self) -> int:
@@ -44,7 +46,7 @@ class Banding:
         if len(signature) < self.num_perm:
             raise ValueError(f"signature has {len(signature)} values, banding needs {self.num_perm}")
         rows = signature[: self.num_perm].astype(np.uint64).reshape(self.bands, self.rows)
-        acc = np.arange(self.bands, dtype=np.uint64)
+        acc = np.arange(self.bands, dtype=np.uint64) + np.uint64(self.salt << 16)
         for r in range(self.rows):
             acc = mix64(acc ^ (rows[:, r] * _ROW_SALTS[r]))
         return acc.view(np.int64).tolist()

@@ -22,14 +22,33 @@ import numpy as np
 from services.dedupe.hashing import mix64, seeded_sequence, text_digest, token_hash
 
 DEFAULT_SHINGLE_SIZES: tuple[int, ...] = (2, 3)
-SHORT_BODY_WORDS = 25
-"""Bodies shorter than this get the title prepended: a one-line entry alone says too little."""
+SHORT_BODY_WORDS = 8
+"""Bodies shorter than this get the title prepended. Only then: copies of one
+story usually carry each outlet's own headline, and on short entries the title
+weighed enough to part them (recall 0.96 with titles up to 25 words, 0.99 with
+titles only below 8, at the same precision, on the labelled set)."""
+LEAD_WORDS = 40
+"""The lead: a story's opening words, which trimmed copies keep."""
 
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{1,40}\s*\([^)\n]{1,40}\)\s*[-—–]+\s*")
+_FOOTER = re.compile(
+    r"^\s*(?:©|\(c\)|copyright\b|all rights reserved|reporting by|editing by|writing by|"
+    r"additional reporting|sign up\b|subscribe\b|follow us\b|read more\b|related:|"
+    r"advertisement\s*$|for immediate release\s*$|media contact|press contact|"
+    r"this material may not|about [^:\n]{1,60}:)",
+    re.IGNORECASE,
+)
 _MARKER = re.compile(r"\[(?:ad|advert|advertisement)[_ ]?\d*\]", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
 _SALTS = np.array(seeded_sequence(0x5EED5, 8), dtype=np.uint64)
+
+
+def strip_boilerplate(text: str) -> str:
+    """Drop what outlets add around a copied story: a wire dateline, footer and promo lines."""
+    lines = [line for line in text.splitlines() if not _FOOTER.match(line)]
+    return _DATELINE.sub("", "\n".join(lines), count=1)
 
 
 def normalise(text: str) -> str:
@@ -47,7 +66,7 @@ def tokens(normalised: str) -> list[str]:
 
 def feature_text(title: str, text: str, short_body_words: int = SHORT_BODY_WORDS) -> str:
     """The text an item is compared on: its body, or title and body if the body is short."""
-    body = text or ""
+    body = strip_boilerplate(text or "")
     if len(body.split()) >= short_body_words:
         return body
     return f"{title or ''}\n{body}".strip()
@@ -81,6 +100,8 @@ class TextFeatures:
     text_key: int
     """Signed 64-bit digest of the normalised text (exact-copy key)."""
     shingles: np.ndarray
+    lead_shingles: np.ndarray
+    """Shingles of the first ``LEAD_WORDS`` words; empty if the text is not longer than that."""
 
 
 def text_features(
@@ -88,9 +109,11 @@ def text_features(
 ) -> TextFeatures:
     normalised = normalise(feature_text(title, text))
     words = tokens(normalised)
+    lead = words[:LEAD_WORDS] if len(words) > LEAD_WORDS else []
     return TextFeatures(
         normalised=normalised,
         word_count=len(words),
         text_key=text_digest(normalised),
         shingles=shingle_hashes(words, sizes),
+        lead_shingles=shingle_hashes(lead, sizes),
     )
