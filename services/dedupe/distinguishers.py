@@ -28,6 +28,10 @@ from collections.abc import Iterable
 CONTEXT_WORDS = 2
 
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
+_ABBREVIATION = re.compile(
+    r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|mr|mrs|ms|dr|gen|col|lt|st)\.",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTHS = {
@@ -137,13 +141,17 @@ def _context(tokens: list[str], numbers: list[str | None], at: int) -> list[str]
     return words
 
 
+def _sentences(text: str) -> list[str]:
+    return _SENTENCE.split(_ABBREVIATION.sub(r"\1", unicodedata.normalize("NFKC", text or "")))
+
+
 def extract_facts(text: str, title: str = "") -> frozenset[str]:
     """Facts of a body and its headline. Places come from the body only: each
     outlet writes its own headline and often names the wider region there."""
     facts: set[str] = set()
-    for sentence in _SENTENCE.split(unicodedata.normalize("NFKC", text or "")):
+    for sentence in _sentences(text):
         facts |= _sentence_facts(sentence)
-    for sentence in _SENTENCE.split(unicodedata.normalize("NFKC", title or "")):
+    for sentence in _sentences(title):
         facts |= {f for f in _sentence_facts(sentence) if not f.startswith("p:")}
     return frozenset(facts)
 

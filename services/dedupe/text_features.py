@@ -87,7 +87,7 @@ def shingle_hashes(words: Sequence[str], sizes: Sequence[int] = DEFAULT_SHINGLE_
 def _ngram_hashes(word_hashes: np.ndarray, k: int) -> np.ndarray:
     k_eff = min(k, len(word_hashes))
     count = len(word_hashes) - k_eff + 1
-    acc = np.full(count, np.uint64(k), dtype=np.uint64)
+    acc = np.full(count, np.uint64(k_eff), dtype=np.uint64)
     for offset in range(k_eff):
         acc = mix64(acc ^ (word_hashes[offset : offset + count] * _SALTS[offset]))
     return acc
