@@ -39,8 +39,19 @@ class StoryIndex(Protocol):
         """Forget entries older than ``before`` (item keys stay); returns how many."""
 
 
-def simhash_table_key(table: int, block: int) -> int:
-    return (table << 16) | block
+SIMHASH_BAND_BASE = 64
+"""SimHash block tables are kept as bands 64..67, after the LSH bands."""
+
+
+def index_keys(fp: Fingerprint) -> list[tuple[int, int]]:
+    """(band number, key) under which ``fp`` is filed and looked up: its LSH
+    bands (signature, then lead), then its four SimHash blocks. None for an
+    empty text, which would otherwise meet every other empty text."""
+    if fp.size == 0:
+        return []
+    keys = list(enumerate(fp.band_hashes))
+    keys += [(SIMHASH_BAND_BASE + table, block) for table, block in block_keys(fp.simhash)]
+    return keys
 
 
 @dataclass(slots=True)
@@ -50,8 +61,7 @@ class _Stored:
     size: int
     simhash: int
     time: datetime
-    keys: tuple[int, ...]
-    blocks: tuple[int, ...]
+    keys: tuple[tuple[int, int], ...]
     url_key: int | None
     text_key: int | None
     lead_signature: np.ndarray | None
@@ -67,8 +77,7 @@ class InMemoryStoryIndex:
         self._item_keys: dict[int, str] = {}
         self._urls: dict[int, int] = {}
         self._texts: dict[int, int] = {}
-        self._bands: dict[int, list[int]] = defaultdict(list)
-        self._blocks: dict[int, list[int]] = defaultdict(list)
+        self._buckets: dict[tuple[int, int], list[int]] = defaultdict(list)
         self._entries: dict[int, _Stored] = {}
         self._facts: dict[str, set[str]] = defaultdict(set)
         self._live: dict[str, int] = defaultdict(int)
@@ -90,9 +99,8 @@ class InMemoryStoryIndex:
         same_text = live(self._texts.get(fp.text_key)) if fp.text_key is not None else None
         seen: set[int] = set()
         near: list[Entry] = []
-        buckets = [self._bands.get(k, ()) for k in fp.band_hashes]
-        buckets += [self._blocks.get(simhash_table_key(*b), ()) for b in block_keys(fp.simhash)]
-        for bucket in buckets:
+        for key in index_keys(fp):
+            bucket = self._buckets.get(key, ())
             for entry_id in bucket[-MAX_BUCKET_SCAN:]:
                 if entry_id not in seen:
                     seen.add(entry_id)
@@ -110,10 +118,9 @@ class InMemoryStoryIndex:
 
     async def add(self, story_id: str, fp: Fingerprint) -> None:
         entry_id, self._next_id = self._next_id, self._next_id + 1
-        bands = fp.band_hashes if fp.size else ()
-        blocks = tuple(simhash_table_key(*b) for b in block_keys(fp.simhash)) if fp.size else ()
+        keys = tuple(index_keys(fp))
         stored = _Stored(
-            story_id, fp.signature, fp.size, fp.simhash, fp.time, bands, blocks,
+            story_id, fp.signature, fp.size, fp.simhash, fp.time, keys,
             fp.url_key, fp.text_key, fp.lead_signature,
         )
         self._entries[entry_id] = stored
@@ -122,11 +129,8 @@ class InMemoryStoryIndex:
             self._urls.setdefault(fp.url_key, entry_id)
         if fp.text_key is not None:
             self._texts.setdefault(fp.text_key, entry_id)
-        if fp.size:
-            for key in fp.band_hashes:
-                self._bands[key].append(entry_id)
-            for key in blocks:
-                self._blocks[key].append(entry_id)
+        for key in keys:
+            self._buckets[key].append(entry_id)
         self._facts[story_id] |= fp.facts
         self._live[story_id] += 1
         heapq.heappush(self._expiry, (fp.time, entry_id))
@@ -141,12 +145,11 @@ class InMemoryStoryIndex:
         return removed
 
     def _forget(self, entry_id: int, stored: _Stored) -> None:
-        for table, keys in ((self._bands, stored.keys), (self._blocks, stored.blocks)):
-            for key in keys:
-                bucket = table[key]
-                bucket.remove(entry_id)
-                if not bucket:
-                    del table[key]
+        for key in stored.keys:
+            bucket = self._buckets[key]
+            bucket.remove(entry_id)
+            if not bucket:
+                del self._buckets[key]
         for table, key in ((self._urls, stored.url_key), (self._texts, stored.text_key)):
             if key is not None and table.get(key) == entry_id:
                 del table[key]
