@@ -97,3 +97,7 @@ def cluster(
     out = sys.stdout
     for item_id, story_id in results:
         out.write(json.dumps({"id": item_id, "story": story_id}, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    dedupe_app()

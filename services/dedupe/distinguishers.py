@@ -61,6 +61,8 @@ _NUMBER_WORDS = {
         "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_NUMBER_WORDS = {word: str(value) for word, value in _NUMBER_WORDS.items()}
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside"})
 _STOPWORDS = frozenset(
     """a an the of in on at to for from by with and or but as is are was were be been
@@ -76,12 +78,13 @@ def _stem(word: str) -> str:
 
 
 def _number(token: str) -> str | None:
-    if token[0].isdigit():
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):
-            return token.replace(",", "")
-        return token.replace(",", ".")
-    value = _NUMBER_WORDS.get(token)
-    return None if value is None else str(value)
+    if not token[0].isdigit():
+        return _NUMBER_WORDS.get(token)
+    if "," not in token:
+        return token
+    if _THOUSANDS.fullmatch(token):
+        return token.replace(",", "")
+    return token.replace(",", ".")
 
 
 def _dates(tokens: list[str]) -> Iterable[tuple[str, int]]:
@@ -97,8 +100,8 @@ def _dates(tokens: list[str]) -> Iterable[tuple[str, int]]:
 
 
 def _sentence_facts(sentence: str) -> set[str]:
-    facts = {f"d:{int(m[2])}-{int(m[3])}" for m in _ISO_DATE.finditer(sentence)}
-    cased = _TOKEN.findall(_ISO_DATE.sub(" ", sentence))
+    facts: set[str] = set()
+    cased = _TOKEN.findall(sentence)
     tokens = [t.casefold() for t in cased]
     facts.update(_places(cased, tokens))
     numbers = [_number(t) for t in tokens]
@@ -141,18 +144,20 @@ def _context(tokens: list[str], numbers: list[str | None], at: int) -> list[str]
     return words
 
 
-def _sentences(text: str) -> list[str]:
-    return _SENTENCE.split(_ABBREVIATION.sub(r"\1", unicodedata.normalize("NFKC", text or "")))
+def _text_facts(text: str) -> set[str]:
+    text = unicodedata.normalize("NFKC", text or "")
+    facts = {f"d:{int(m[2])}-{int(m[3])}" for m in _ISO_DATE.finditer(text)} if "-" in text else set()
+    text = _ISO_DATE.sub(" ", _ABBREVIATION.sub(r"\1", text))
+    for sentence in _SENTENCE.split(text):
+        facts |= _sentence_facts(sentence)
+    return facts
 
 
 def extract_facts(text: str, title: str = "") -> frozenset[str]:
     """Facts of a body and its headline. Places come from the body only: each
     outlet writes its own headline and often names the wider region there."""
-    facts: set[str] = set()
-    for sentence in _sentences(text):
-        facts |= _sentence_facts(sentence)
-    for sentence in _sentences(title):
-        facts |= {f for f in _sentence_facts(sentence) if not f.startswith("p:")}
+    facts = _text_facts(text)
+    facts |= {f for f in _text_facts(title) if not f.startswith("p:")}
     return frozenset(facts)
 
 

@@ -29,6 +29,8 @@ weighed enough to part them (recall 0.96 with titles up to 25 words, 0.99 with
 titles only below 8, at the same precision, on the labelled set)."""
 LEAD_WORDS = 40
 """The lead: a story's opening words, which trimmed copies keep."""
+MIN_LEAD_WORDS = 20
+"""A text shorter than this has no lead of its own to compare."""
 
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{1,40}\s*\([^)\n]{1,40}\)\s*[-—–]+\s*")
 _FOOTER = re.compile(
@@ -42,7 +44,7 @@ _MARKER = re.compile(r"\[(?:ad|advert|advertisement)[_ ]?\d*\]", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
-_SALTS = np.array(seeded_sequence(0x5EED5, 8), dtype=np.uint64)
+_SALTS = np.array(seeded_sequence(0x5EED5, 8), dtype=np.uint64) | np.uint64(1)
 
 
 def strip_boilerplate(text: str) -> str:
@@ -79,7 +81,7 @@ def shingle_hashes(words: Sequence[str], sizes: Sequence[int] = DEFAULT_SHINGLE_
     """
     if not words:
         return np.empty(0, dtype=np.uint64)
-    word_hashes = np.fromiter((token_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    word_hashes = np.array([token_hash(w) for w in words], dtype=np.uint64)
     parts = [_ngram_hashes(word_hashes, k) for k in sizes]
     return np.unique(np.concatenate(parts))
 
@@ -89,8 +91,8 @@ def _ngram_hashes(word_hashes: np.ndarray, k: int) -> np.ndarray:
     count = len(word_hashes) - k_eff + 1
     acc = np.full(count, np.uint64(k_eff), dtype=np.uint64)
     for offset in range(k_eff):
-        acc = mix64(acc ^ (word_hashes[offset : offset + count] * _SALTS[offset]))
-    return acc
+        acc = (acc ^ word_hashes[offset : offset + count]) * _SALTS[offset]
+    return mix64(acc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +103,7 @@ class TextFeatures:
     """Signed 64-bit digest of the normalised text (exact-copy key)."""
     shingles: np.ndarray
     lead_shingles: np.ndarray
-    """Shingles of the first ``LEAD_WORDS`` words; empty if the text is not longer than that."""
+    """Shingles of the first ``LEAD_WORDS`` words; empty below ``MIN_LEAD_WORDS`` words."""
 
 
 def text_features(
@@ -109,7 +111,7 @@ def text_features(
 ) -> TextFeatures:
     normalised = normalise(feature_text(title, text))
     words = tokens(normalised)
-    lead = words[:LEAD_WORDS] if len(words) > LEAD_WORDS else []
+    lead = words[:LEAD_WORDS] if len(words) >= MIN_LEAD_WORDS else []
     return TextFeatures(
         normalised=normalised,
         word_count=len(words),

@@ -43,12 +43,13 @@ def test_shingles_are_order_sensitive_bigrams_and_trigrams():
     assert len(shingle_hashes([])) == 0
 
 
-def test_lead_shingles_only_for_text_longer_than_the_lead():
+def test_the_lead_is_the_opening_of_a_text_of_twenty_words_or_more():
     words = [f"word{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(100)]
-    short = text_features("", " ".join(words[:30]))
-    long = text_features("", " ".join(words))
-    assert len(short.lead_shingles) == 0
+    tiny, short, long = (text_features("", " ".join(words[:n])) for n in (15, 30, 100))
+    assert len(tiny.lead_shingles) == 0
+    assert np.array_equal(short.lead_shingles, short.shingles)
     assert 0 < len(long.lead_shingles) < len(long.shingles)
+    assert set(long.lead_shingles) == set(text_features("", " ".join(words[:40])).shingles)
 
 
 def test_hashes_are_the_same_in_another_process():
