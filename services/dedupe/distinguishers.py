@@ -27,11 +27,11 @@ from collections.abc import Iterable
 
 CONTEXT_WORDS = 2
 
-_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
-_ABBREVIATION = re.compile(
-    r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|mr|mrs|ms|dr|gen|col|lt|st)\.",
-    re.IGNORECASE,
+_ABBREVIATIONS = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Mr Mrs Ms Dr Gen Col Lt St Gov Sen".split()
+_SENTENCE = re.compile(
+    r"(?<=[.!?;:])" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s+|\n+"
 )
+"""Sentence ends, but not after "Sept." / "No." / "Gen."."""
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTHS = {
@@ -71,6 +71,14 @@ _STOPWORDS = frozenset(
     said says say also after before since during while which who whom whose
     not no into out off per than then when where what""".split()
 )
+
+
+_MAY_HOLD_FACTS = re.compile(
+    r"\d|\b(?:in|near|at|outside)\s+[A-Z]|(?i:\b(?:"
+    + "|".join(sorted(set(_NUMBER_WORDS) | set(_MONTHS) | set(_WEEKDAYS), key=len, reverse=True))
+    + r")\b)"
+)
+"""Cheap test that lets most sentences without numbers, days or places skip tokenising."""
 
 
 def _stem(word: str) -> str:
@@ -147,9 +155,11 @@ def _context(tokens: list[str], numbers: list[str | None], at: int) -> list[str]
 def _text_facts(text: str) -> set[str]:
     text = unicodedata.normalize("NFKC", text or "")
     facts = {f"d:{int(m[2])}-{int(m[3])}" for m in _ISO_DATE.finditer(text)} if "-" in text else set()
-    text = _ISO_DATE.sub(" ", _ABBREVIATION.sub(r"\1", text))
+    if facts:
+        text = _ISO_DATE.sub(" ", text)
     for sentence in _SENTENCE.split(text):
-        facts |= _sentence_facts(sentence)
+        if _MAY_HOLD_FACTS.search(sentence):
+            facts |= _sentence_facts(sentence)
     return facts
 
 

@@ -42,7 +42,7 @@ _FOOTER = re.compile(
 )
 _MARKER = re.compile(r"\[(?:ad|advert|advertisement)[_ ]?\d*\]", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
-_THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)")
+_THOUSANDS = re.compile(r"(\d)[,\u00a0\u202f ](?=\d{3}\b)")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
 _SALTS = np.array(seeded_sequence(0x5EED5, 8), dtype=np.uint64) | np.uint64(1)
 
@@ -58,7 +58,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _MARKER.sub(" ", text)
     text = _URL.sub(" ", text)
-    text = _THOUSANDS.sub("", text)
+    text = _THOUSANDS.sub(r"\1", text)
     return " ".join(_TOKEN.findall(text.casefold()))
 
 
