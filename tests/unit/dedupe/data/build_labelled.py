@@ -16,6 +16,8 @@ Run from the repository root (output is committed; re-run only to change the set
 - ``handwritten.txt`` adds conflict-news reports written for this set: copies
   that must merge and near-misses that must not (other day, other tally,
   other place, follow-ups).
+- ``holdout.txt`` → ``holdout.jsonl``: more such reports, written after the
+  rules and thresholds were fixed, never tuned on.
 Each line: id, title, text, url, published, source, cluster (the true story).
 """
 
@@ -167,20 +169,20 @@ def copies(item: dict, rng: random.Random) -> list[dict]:
     return made
 
 
-def handwritten() -> list[dict]:
+def handwritten(name: str = "handwritten.txt", prefix: str = "hw") -> list[dict]:
     items, group = [], ""
     current: dict | None = None
-    for line in (HERE / "handwritten.txt").read_text(encoding="utf-8").splitlines():
+    for line in (HERE / name).read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
         if line.startswith("== "):
             group = line[3:].strip()
         elif line.startswith("-- "):
             label, published, source, title = (p.strip() for p in line[3:].split("|", 3))
-            current = {"id": f"hw-{group}-{len(items)}", "title": title, "text": "",
+            current = {"id": f"{prefix}-{group}-{len(items)}", "title": title, "text": "",
                        "url": f"https://{source}.example/{group}/{len(items)}",
                        "published": f"{published}T12:00:00+00:00", "source": source,
-                       "cluster": f"hw-{group}/{label}"}
+                       "cluster": f"{prefix}-{group}/{label}"}
             items.append(current)
         elif current is not None:
             current["text"] = f"{current['text']}\n{line}".strip()
@@ -201,6 +203,9 @@ def main() -> None:
             f.write(json.dumps(item, ensure_ascii=False) + "\n")
     clusters = {i["cluster"] for i in out}
     print(f"{len(out)} items, {len(clusters)} stories")
+    with open(HERE / "holdout.jsonl", "w", encoding="utf-8") as f:
+        for item in handwritten("holdout.txt", "ho"):
+            f.write(json.dumps(item, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
