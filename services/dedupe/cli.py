@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Annotated, TextIO
@@ -51,22 +51,24 @@ def item_from_json(record: dict) -> Item:
     )
 
 
-async def cluster_items(items: Iterable[Item], config: DedupeConfig) -> Iterator[tuple[str, str]]:
-    """(item id, story id) for each item, in input order; a story is named after its first item."""
+async def stream_clusters(items: Iterable[Item], config: DedupeConfig) -> AsyncIterator[tuple[str, str]]:
+    """(item id, story id) for each item as it is decided; a story is named after its first item."""
     fingerprint = Fingerprinter(config)
     index = InMemoryStoryIndex()
     now = datetime.now(UTC)
     latest: datetime | None = None
-    results: list[tuple[str, str]] = []
     for n, item in enumerate(items, 1):
         fp = fingerprint(item, seen_at=now)
         decision = await assign_story(index, fp, config, new_story_id=lambda: item.id)
         assert decision.story_id is not None
-        results.append((item.id, decision.story_id))
+        yield item.id, decision.story_id
         latest = fp.time if latest is None or fp.time > latest else latest
         if n % PRUNE_EVERY == 0:
             await index.prune(latest - config.window)
-    return iter(results)
+
+
+async def cluster_items(items: Iterable[Item], config: DedupeConfig) -> list[tuple[str, str]]:
+    return [pair async for pair in stream_clusters(items, config)]
 
 
 def _read_items(stream: TextIO) -> Iterator[Item]:
@@ -93,9 +95,11 @@ def cluster(
         window=timedelta(days=window_days),
         simhash_distance=simhash_distance,
     )
-    results = asyncio.run(cluster_items(_read_items(sys.stdin), config))
-    out = sys.stdout
-    for item_id, story_id in results:
+    asyncio.run(_write_clusters(_read_items(sys.stdin), config, sys.stdout))
+
+
+async def _write_clusters(items: Iterable[Item], config: DedupeConfig, out: TextIO) -> None:
+    async for item_id, story_id in stream_clusters(items, config):
         out.write(json.dumps({"id": item_id, "story": story_id}, ensure_ascii=False) + "\n")
 
 
