@@ -1,4 +1,4 @@
-"""Numbers and dates that tell two similar reports apart.
+"""Numbers, dates and places that tell two similar reports apart.
 
 "12 drones downed on Monday" and "9 drones downed on Tuesday" share most of
 their words but are two events; merging them would swallow an alert. Facts
@@ -13,9 +13,10 @@ in memory, rows in PostgreSQL):
   the content word before it ("fighting near Martakert" → ``p:fighting=martakert``).
 
 Two fact sets conflict when they speak of the same thing with nothing in
-common: a word counted in both with disjoint values (one of them absent from
-the other text altogether), or weekdays (dates) named in both with none shared. A copy trimmed of a number, or one adding a figure
-about something else, does not conflict.
+common: a word counted (or placed) in both with disjoint values, one of them
+absent from the other text altogether; or weekdays (dates) named in both with
+none shared. A copy trimmed of a number, or one adding a figure about
+something else, does not conflict.
 """
 
 from __future__ import annotations
@@ -55,13 +56,12 @@ _WEEKDAYS = {
     "vendredi": "fri", "samedi": "sat", "dimanche": "sun",
 }
 _NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
+    word: str(value)
+    for value, word in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen "
         "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_NUMBER_WORDS = {word: str(value) for word, value in _NUMBER_WORDS.items()}
+} | {w: str(10 * n) for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside"})
 _STOPWORDS = frozenset(
@@ -95,11 +95,12 @@ def _number(token: str) -> str | None:
     return token.replace(",", ".")
 
 
-def _dates(tokens: list[str]) -> Iterable[tuple[str, int]]:
-    """(date fact, index of the day token) for each "27 September" / "Sept. 27"."""
+def _dates(cased: list[str], tokens: list[str]) -> Iterable[tuple[str, int]]:
+    """(date fact, index of the day token) for each "27 September" / "Sept. 27"
+    ("may" counts only as "May": "the toll may rise" names no date)."""
     for i, tok in enumerate(tokens):
         month = _MONTHS.get(tok)
-        if month is None:
+        if month is None or (tok == "may" and cased[i] != "May"):
             continue
         for j in (i + 1, i - 1, i - 2):
             if 0 <= j < len(tokens) and tokens[j].isdigit() and 1 <= int(tokens[j]) <= 31:
@@ -113,7 +114,7 @@ def _sentence_facts(sentence: str) -> set[str]:
     tokens = [t.casefold() for t in cased]
     facts.update(_places(cased, tokens))
     numbers = [_number(t) for t in tokens]
-    for fact, day_at in _dates(tokens):
+    for fact, day_at in _dates(cased, tokens):
         facts.add(fact)
         numbers[day_at] = None
     facts.update(f"w:{_WEEKDAYS[t]}" for t in tokens if t in _WEEKDAYS)

@@ -46,6 +46,11 @@ def test_dates_in_both_styles_and_iso():
     assert _conflict("Clashes on September 27.", "Clashes on 27 September.") is None
 
 
+def test_may_is_a_month_only_when_capitalised():
+    assert "d:5-9" in extract_facts("Talks resumed on 9 May.")
+    assert not any(f.startswith("d:") for f in extract_facts("Of the 9 may rise, officials said."))
+
+
 def test_day_of_month_is_a_date_not_a_count():
     facts = extract_facts("12 drones downed on Monday, September 27")
     assert {"n:drone=12", "w:mon", "d:9-27"} <= facts
