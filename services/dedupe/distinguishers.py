@@ -73,12 +73,19 @@ _STOPWORDS = frozenset(
 )
 
 
-_MAY_HOLD_FACTS = re.compile(
-    r"\d|\b(?:in|near|at|outside)\s+[A-Z]|(?i:\b(?:"
-    + "|".join(sorted(set(_NUMBER_WORDS) | set(_MONTHS) | set(_WEEKDAYS), key=len, reverse=True))
-    + r")\b)"
-)
-"""Cheap test that lets most sentences without numbers, days or places skip tokenising."""
+_FACT_WORDS = frozenset(_NUMBER_WORDS) | frozenset(_MONTHS) | frozenset(_WEEKDAYS)
+_DIGIT = re.compile(r"\d")
+_PLACE_HINT = re.compile(r" (?:in|near|at|outside) [A-Z]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _may_hold_facts(sentence: str) -> bool:
+    """Cheap test that lets sentences without numbers, days or places skip tokenising."""
+    return bool(
+        _DIGIT.search(sentence)
+        or _PLACE_HINT.search(sentence)
+        or not _FACT_WORDS.isdisjoint(_WORD.findall(sentence.lower()))
+    )
 
 
 def _stem(word: str) -> str:
@@ -159,7 +166,7 @@ def _text_facts(text: str) -> set[str]:
     if facts:
         text = _ISO_DATE.sub(" ", text)
     for sentence in _SENTENCE.split(text):
-        if _MAY_HOLD_FACTS.search(sentence):
+        if _may_hold_facts(sentence):
             facts |= _sentence_facts(sentence)
     return facts
 
