@@ -9,6 +9,7 @@ import typer
 from services.alerts.cli import claims_app, subscriptions_app
 from services.ingest.cli import feeds_app
 from services.api.cli import keys_app
+from services.dedupe.cli import dedupe_app
 from shared.settings import get_settings
 
 app = typer.Typer(
@@ -18,6 +19,7 @@ app.add_typer(feeds_app, name="feeds")
 app.add_typer(subscriptions_app, name="subscriptions")
 app.add_typer(claims_app, name="claims")
 app.add_typer(keys_app, name="keys")
+app.add_typer(dedupe_app, name="dedupe")
 
 SERVICE_NAMES = ("ingest", "dedupe", "alerts", "api")
 

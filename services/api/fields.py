@@ -21,9 +21,20 @@ def _utc(value: datetime) -> datetime:
         raise ValueError("time out of range") from exc
 
 
+def storable(value: str) -> str:
+    """Refuses lone surrogates, which are not UTF-8 and which PostgreSQL cannot store."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError("strings must be valid Unicode (no lone surrogates)") from exc
+    return value
+
+
 def Text(max_length: int = 200, **field: Any) -> Any:
     """A string of at most `max_length` characters without NUL (PostgreSQL text cannot hold it)."""
-    return Annotated[str, StringConstraints(max_length=max_length, pattern=NO_NUL), Field(**field)]
+    return Annotated[
+        str, StringConstraints(max_length=max_length, pattern=NO_NUL), AfterValidator(storable), Field(**field)
+    ]
 
 
 Time = Annotated[datetime, AfterValidator(_utc)]
@@ -42,6 +53,7 @@ def _json_safe(value: Any, depth: int = 0) -> Any:
     if isinstance(value, str):
         if "\x00" in value:
             raise ValueError("strings must not contain NUL characters")
+        storable(value)
     elif isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError("numbers must be finite")
