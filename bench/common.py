@@ -145,6 +145,10 @@ class Results:
         """Sizes, versions and settings of this run, shown under the stage's table."""
         self._add({"kind": "meta", **meta})
 
+    def for_stage(self, stage: str) -> Results:
+        """The same results file, recording under another stage: one run can measure two stages."""
+        return Results(self.bench, stage, self.records)
+
     def _add(self, record: dict[str, Any]) -> None:
         self.records.append({"bench": self.bench, "stage": self.stage, **record})
 
@@ -222,6 +226,12 @@ async def temp_topics(prefix: str, names: Sequence[str], partitions: int) -> Asy
         if leftovers:
             await admin.delete_topics(leftovers)
         await admin.close()
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    """Nearest rank: the value below which a share `p` (0..1) of `values` falls."""
+    ordered = sorted(values)
+    return ordered[min(int(len(ordered) * p), len(ordered) - 1)] if ordered else float("nan")
 
 
 def median(values: Sequence[float]) -> float:

@@ -20,7 +20,9 @@ class ProcessRun:
     user_seconds: float
     system_seconds: float
     max_rss_mib: float
-    """Largest resident set of the process or any descendant it waited for (getrusage)."""
+    """Largest resident set of the process or any descendant it waited for (getrusage). Linux
+    counts the image forked from this process before the exec, so it is never below this
+    process's own RSS: compare small children by `peak_tree_rss_mib` or `vm_hwm_mib` instead."""
     peak_tree_rss_mib: float | None
     """Largest sum of the resident sets of the whole tree at once (psutil sampling), if asked."""
     stdout: str
@@ -29,6 +31,12 @@ class ProcessRun:
     @property
     def cpu_seconds(self) -> float:
         return self.user_seconds + self.system_seconds
+
+
+def vm_hwm_mib(pid: int | str = "self") -> float:
+    """The peak RSS of a running process since its exec (VmHWM), exact: the kernel keeps it."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")) / 1024
 
 
 class PeakRSS:
