@@ -13,7 +13,7 @@ PYTEST_ARGS ?= -q -ra
 # Never fetch a Python build: use the interpreter on PATH (>= 3.11).
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help install ensure-tools stack stack-down stack-status migrate up test bench bench-tools
+.PHONY: help install ensure-tools stack stack-down stack-status migrate up test audit bench bench-tools
 
 help:
 	@echo "make install       create .venv/ with the locked dependencies (.venv/bin/sitrep)"
@@ -24,6 +24,7 @@ help:
 	@echo "make stack-down    stop what make stack started"
 	@echo "make migrate       apply the database migrations"
 	@echo "make ensure-tools  install Debian's docker-compose (used by the tests)"
+	@echo "make audit         check every locked dependency against the known vulnerabilities (pip-audit; needs PyPI's JSON API)"
 	@echo "make bench         run every bench/*.py against its baselines, write bench/RESULTS.md (BENCH_ARGS=--full for big sizes)"
 
 install: $(INSTALLED)
@@ -56,6 +57,17 @@ up: install stack migrate
 
 test: install ensure-tools stack
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Every package of uv.lock (runtime and dev), pinned as locked, looked up in PyPI's vulnerability data.
+# --strict: a package that could not be looked up fails the audit instead of passing unchecked.
+AUDIT_REQUIREMENTS := .cache/audit-requirements.txt
+PIP_AUDIT := pip-audit==2.10.1
+
+audit: | $(UV)
+	@mkdir -p .cache
+	$(UV) export --frozen --no-hashes --no-emit-project --all-groups --quiet --output-file $(AUDIT_REQUIREMENTS) >/dev/null
+	$(UV) tool run --from $(PIP_AUDIT) pip-audit --strict --no-deps --disable-pip --progress-spinner off \
+		--requirement $(AUDIT_REQUIREMENTS)
 
 # Benchmarks are never tests: a benchmark that stops early keeps what it measured and the others
 # still run. Each bench/*.py except the helpers below is one benchmark.

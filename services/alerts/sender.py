@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import httpcore
 import httpx
 
 from services.alerts.signing import webhook_headers
 from services.ingest.http_headers import retry_after_seconds
-from shared.netguard import AddressPolicy, BlockedAddress, GuardedTransport, resolve_and_check
+from shared.netguard import (
+    AddressPolicy,
+    BlockedAddress,
+    GuardedTransport,
+    Resolver,
+    resolve_and_check,
+    system_resolver,
+)
 
 USER_AGENT = "sitrep-webhooks/1"
 
@@ -37,16 +43,15 @@ class AttemptResult:
 class WebhookSender:
     def __init__(
         self, *, connect_timeout: float = 5.0, total_timeout: float = 15.0, max_response_bytes: int = 65536,
-        allow_private: bool = False, check_url: Callable[[str, bool], Awaitable[Any]] = resolve_and_check,
-        max_connections: int = 100,
+        allow_private: bool = False, resolver: Resolver = system_resolver, max_connections: int = 100,
     ) -> None:
         self.total_timeout = total_timeout
         self.max_response_bytes = max_response_bytes
         self.allow_private = allow_private
-        self.check_url = check_url
+        self.resolver = resolver
         limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=20)
         self.client = httpx.AsyncClient(
-            transport=GuardedTransport(AddressPolicy(allow_private=allow_private), limits=limits),
+            transport=GuardedTransport(AddressPolicy(allow_private=allow_private), resolver=resolver, limits=limits),
             follow_redirects=False,
             trust_env=False,
             timeout=httpx.Timeout(total_timeout, connect=connect_timeout),
@@ -64,7 +69,7 @@ class WebhookSender:
             return round((time.perf_counter() - started) * 1000, 3)
 
         try:
-            await self.check_url(url, self.allow_private)
+            await resolve_and_check(url, self.allow_private, resolver=self.resolver)
         except BlockedAddress as exc:
             return AttemptResult(None, elapsed(), str(exc), refused=True)
         except httpcore.ConnectError as exc:  # the name does not resolve now: try again later

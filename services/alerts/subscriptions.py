@@ -29,7 +29,7 @@ from shared.events.subscriptions import (
 )
 from shared.eventstore import NO_STREAM
 from shared.ids import new_id
-from shared.netguard import BlockedAddress, resolve_and_check
+from shared.netguard import BlockedAddress, Resolver, resolve_and_check, system_resolver
 from shared.unit_of_work import UnitOfWork
 
 SOURCE = "sitrep/subscriptions"
@@ -40,10 +40,10 @@ class SubscriptionNotFound(LookupError):
     pass
 
 
-async def check_webhook_url(url: str, allow_private: bool) -> None:
+async def check_webhook_url(url: str, allow_private: bool, *, resolver: Resolver = system_resolver) -> None:
     """Refuse (BlockedAddress) a URL that is not http(s), or whose host is private or unknown."""
     try:
-        await resolve_and_check(url, allow_private)
+        await resolve_and_check(url, allow_private, resolver=resolver)
     except httpcore.ConnectError as exc:
         raise BlockedAddress(url, str(exc)) from None
 

@@ -28,9 +28,13 @@ DATE_LANGUAGES = ("en", "ru", "uk", "hy", "az", "ka", "tr", "fa", "ar", "he", "f
 
 
 def as_utc(value: datetime, default_tz: tzinfo = UTC) -> datetime:
+    """Raises ValueError when the time leaves datetime's range once in UTC (year 9999 west of UTC)."""
     if value.tzinfo is None:
         value = value.replace(tzinfo=default_tz)
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError(f"{value.isoformat()} is out of range in UTC") from exc
 
 
 def from_struct(value: time.struct_time | None) -> datetime | None:
@@ -44,33 +48,36 @@ def from_struct(value: time.struct_time | None) -> datetime | None:
 
 
 def parse_date(text: str | None, default_tz: tzinfo = UTC) -> datetime | None:
-    """RFC 822, ISO 8601, or whatever dateutil makes of it; None when unreadable."""
+    """RFC 822, ISO 8601, or whatever dateutil makes of it; None when unreadable or out of range."""
     if not text or not (text := " ".join(text.split())):
         return None
-    try:
-        return as_utc(parsedate_to_datetime(text), default_tz)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        pass
-    try:
-        return as_utc(datetime.fromisoformat(text.replace("Z", "+00:00")), default_tz)
-    except ValueError:
-        pass
-    try:
-        return as_utc(dateutil_parser.parse(text, tzinfos=TZ_ABBREVIATIONS), default_tz)
-    except (ValueError, OverflowError, TypeError):
-        return _localised(text, default_tz)
+    for read in (parsedate_to_datetime, _iso, _dateutil, _localised):
+        try:
+            found = read(text)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            continue
+        try:
+            return as_utc(found, default_tz) if found is not None else None
+        except ValueError:
+            return None
+    return None
 
 
-def _localised(text: str, default_tz: tzinfo) -> datetime | None:
+def _iso(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _dateutil(text: str) -> datetime:
+    return dateutil_parser.parse(text, tzinfos=TZ_ABBREVIATIONS)
+
+
+def _localised(text: str) -> datetime | None:
     """Month and day names in other languages ('Seg, 24 Set 2018 19:42:40 -0300')."""
     import dateparser  # slow to import; most dates never get this far
 
     settings = {"TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC",
                 "PREFER_DATES_FROM": "past"}
-    found = dateparser.parse(text, languages=list(DATE_LANGUAGES), settings=settings)
-    if found is None:
-        return None
-    return as_utc(found, default_tz)
+    return dateparser.parse(text, languages=list(DATE_LANGUAGES), settings=settings)
 
 
 def zone(name: str | None) -> tzinfo:

@@ -32,8 +32,8 @@ def _free(port: int) -> bool:
             return False
 
 
-def test_up_runs_every_service_and_stops_them_on_sigterm(settings):
-    base = free_port_block(4)
+def start_up(settings, base: int, **extra: str) -> subprocess.Popen:
+    """`sitrep up` on this test's database and topics, its ports from `base`, JSON logs on stdout."""
     env = {
         **os.environ,
         "SITREP_DATABASE_URL": settings.database_url,
@@ -42,11 +42,17 @@ def test_up_runs_every_service_and_stops_them_on_sigterm(settings):
         "SITREP_METRICS_PORT_BASE": str(base),
         "SITREP_API_PORT": str(base + 3),
         "SITREP_LOG_FORMAT": "json",
+        **extra,
     }
-    proc = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-m", "services.cli", "up"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         text=True, start_new_session=True,
     )
+
+
+def test_up_runs_every_service_and_stops_them_on_sigterm(settings):
+    base = free_port_block(4)
+    proc = start_up(settings, base)
     try:
         urls = [f"http://127.0.0.1:{base + i}/readyz" for i in range(4)]
         deadline = time.monotonic() + 120

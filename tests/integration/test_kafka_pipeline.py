@@ -16,6 +16,7 @@ from shared.kafka.relay import EventRelay, Route
 from shared.kafka.topics import dead_letter_topic, ensure_topics
 from shared.projections import Projections
 from shared.unit_of_work import Database, UnitOfWork
+from tests.support.kafka import read_records
 
 
 def happened(n: int) -> Event:
@@ -111,7 +112,7 @@ async def test_poison_messages_go_to_the_dead_letter_topic_and_the_loop_moves_on
     await consume_until(loop, lambda: _at_least(db, 1))
     assert await handled_ns(db) == [2]
 
-    dead = await _read(settings.kafka_bootstrap, dead_letter_topic(topic), 2)
+    dead = await read_records(settings.kafka_bootstrap, dead_letter_topic(topic), 2)
     errors = [dict(r.headers)["sitrep_error"].decode() for r in dead]
     assert dead[0].value == b"{broken json" and "not JSON" in errors[0]
     assert "this message can never be handled" in errors[1]
@@ -128,7 +129,7 @@ async def test_relay_publishes_recorded_events_once(settings, db, producer):
     relay = EventRelay("test", db.engine, producer, [Route(frozenset({"test.handled"}), topic, lambda e: e.stream_id)])
     assert await relay.publish_once() == 3
     assert await relay.publish_once() == 0
-    received = await _read(settings.kafka_bootstrap, topic, 3)
+    received = await read_records(settings.kafka_bootstrap, topic, 3)
     assert [Event.from_json(r.value).data["n"] for r in received] == [0, 1, 2]
     assert [r.key for r in received] == [b"r-0", b"r-1", b"r-2"]
 
@@ -151,17 +152,3 @@ async def _forget_kafka_offsets(settings, topic) -> None:
         await consumer.commit({tp: 0})
     finally:
         await consumer.stop()
-
-
-async def _read(bootstrap: str, topic: str, n: int, timeout: float = 20):
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", group_id=None)
-    await consumer.start()
-    records = []
-    try:
-        async with asyncio.timeout(timeout):
-            while len(records) < n:
-                for batch in (await consumer.getmany(timeout_ms=500)).values():
-                    records.extend(batch)
-    finally:
-        await consumer.stop()
-    return records

@@ -15,6 +15,7 @@ can all use it::
 from __future__ import annotations
 
 import asyncio
+import itertools
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -42,7 +43,7 @@ class Response:
     body: bytes | str = b""
     delay: float = 0.0
     """Seconds to wait before sending anything."""
-    chunks: Sequence[bytes] | None = None
+    chunks: Sequence[bytes] | Repeat | None = None
     """Send the body as these chunks (chunked encoding) instead of `body`."""
     chunk_delay: float = 0.0
     """Seconds to wait before each chunk: a slow body."""
@@ -52,6 +53,27 @@ class Response:
     @property
     def payload(self) -> bytes:
         return self.body.encode() if isinstance(self.body, str) else self.body
+
+
+class Repeat:
+    """`count` copies of `chunk` made as they are sent (endless when None): a gigabyte costs no memory.
+
+    `sent` counts the chunks handed to the connection, so a test sees when the client stopped reading.
+    """
+
+    def __init__(self, chunk: bytes, count: int | None = None) -> None:
+        self.chunk = chunk
+        self.count = count
+        self.sent = 0
+
+    def __iter__(self):
+        for chunk in itertools.repeat(self.chunk) if self.count is None else itertools.repeat(self.chunk, self.count):
+            self.sent += 1
+            yield chunk
+
+    @property
+    def sent_bytes(self) -> int:
+        return self.sent * len(self.chunk)
 
 
 Handler = Callable[[Request], Response]
@@ -213,8 +235,8 @@ async def _write_response(writer: asyncio.StreamWriter, request: Request, respon
         return
     for chunk in response.chunks or ():
         if response.chunk_delay:
-            await writer.drain()
             await asyncio.sleep(response.chunk_delay)
         writer.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
+        await writer.drain()  # at the client's pace: an unread body piles up in no buffer
     writer.write(b"0\r\n\r\n")
     await writer.drain()

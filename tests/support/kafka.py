@@ -32,3 +32,18 @@ async def drain_topic(bootstrap: str, topic: str, *, expect: int, settle: float 
 async def _poll(consumer: AIOKafkaConsumer) -> list[Event]:
     batches = await consumer.getmany(timeout_ms=300)
     return [Event.from_json(record.value) for records in batches.values() for record in records]
+
+
+async def read_records(bootstrap: str, topic: str, n: int, timeout: float = 20):
+    """The first `n` raw records of a topic (a dead-letter topic holds what is not an event)."""
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", group_id=None)
+    await consumer.start()
+    records = []
+    try:
+        async with asyncio.timeout(timeout):
+            while len(records) < n:
+                for batch in (await consumer.getmany(timeout_ms=500)).values():
+                    records.extend(batch)
+    finally:
+        await consumer.stop()
+    return records

@@ -122,8 +122,11 @@ def _parse_listing_date(raw: str | None, sel: ListingSelectors) -> datetime | No
             continue
     settings = {"TIMEZONE": sel.timezone or "UTC", "RETURN_AS_TIMEZONE_AWARE": True,
                 "TO_TIMEZONE": "UTC", "PREFER_DATES_FROM": "past"}
-    found = dateparser.parse(raw, languages=list(sel.languages) or None, settings=settings)
-    return as_utc(found) if found else parse_date(raw, local)
+    try:
+        found = dateparser.parse(raw, languages=list(sel.languages) or None, settings=settings)
+        return as_utc(found) if found else parse_date(raw, local)
+    except (ValueError, OverflowError):  # a time datetime cannot hold once in UTC
+        return None
 
 
 def _base(tree: HTMLParser, base_url: str | None) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import random
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
@@ -54,3 +56,12 @@ def huge_chunks(total: int, chunk: int = 64 * 1024) -> list[bytes]:
     head = b'<?xml version="1.0"?><rss version="2.0"><channel><title>huge</title><item><title>h</title><description>'
     body = head + b"x" * (total - len(head))
     return [body[i:i + chunk] for i in range(0, len(body), chunk)]
+
+
+def binary_garbage(size: int = 2048) -> bytes:
+    return random.Random(9).randbytes(size)
+
+
+def gzip_bomb(size: int = 64 << 20) -> bytes:
+    """`size` bytes of zeros in about a thousandth of that."""
+    return gzip.compress(b"\0" * size, compresslevel=9)

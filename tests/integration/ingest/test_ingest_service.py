@@ -18,8 +18,10 @@ from shared.kafka.topics import NEWS_ITEMS
 from shared.unit_of_work import Database
 from tests.integration.ingest.documents import (
     article_page,
+    binary_garbage,
     bozo_rss,
     entity_bomb,
+    gzip_bomb,
     html_page,
     huge_chunks,
     published,
@@ -32,7 +34,8 @@ from tests.support.services import running, wait_for
 RSS_TYPE = {"Content-Type": "application/rss+xml"}
 GOOD = ("live", "moved", "temp", "busy", "flaky", "bozo", "summary")
 ARTICLE = "The full story, which the feed only summarises, names the villages that were shelled."
-BAD = {"slow": "slow_body", "huge": "too_large", "bomb": "xml_entities", "page": "not_a_feed"}
+BAD = {"slow": "slow_body", "huge": "too_large", "bomb": "xml_entities", "page": "not_a_feed",
+       "garbage": "malformed", "disguised": "not_a_feed", "gzbomb": "too_large"}
 
 
 def serve_live(server: FeedServer, guids: list[str]) -> None:
@@ -54,6 +57,9 @@ def routes(server: FeedServer) -> None:
     server.route("/huge.xml", Response(200, RSS_TYPE, chunks=huge_chunks(1 << 20)))
     server.route("/bomb.xml", Response(200, RSS_TYPE, entity_bomb()))
     server.route("/page.xml", Response(200, {"Content-Type": "text/html"}, html_page()))
+    server.route("/garbage.xml", Response(200, RSS_TYPE, binary_garbage()))
+    server.route("/disguised.xml", Response(200, RSS_TYPE, html_page()))  # HTML served as a feed
+    server.route("/gzbomb.xml", Response(200, {**RSS_TYPE, "Content-Encoding": "gzip"}, gzip_bomb()))
 
 
 @pytest.fixture
