@@ -51,7 +51,8 @@ async def run_pipeline_service(
     await _retry_until_up(producer.start, stop, "kafka producer")
     loop: ConsumerLoop | None = None
     try:
-        tasks = [asyncio.create_task(EventRelay(name, db.engine, producer, list(routes)).run(stop))] if routes else []
+        relay = EventRelay(name, db.engine, producer, list(routes), notifier=db.notifier)
+        tasks = [asyncio.create_task(relay.run(stop))] if routes else []
         tasks += [asyncio.create_task(task(db, producer, stop)) for task in extra_tasks]
         if handler is not None:
             loop = ConsumerLoop(
@@ -76,7 +77,7 @@ async def run_pipeline_service(
         if loop is not None:
             await loop.stop()
         await producer.stop()
-        await db.engine.dispose()
+        await db.close()
 
 
 async def _retry_until_up(start, stop: asyncio.Event, what: str, pause: float = 1.0) -> None:

@@ -39,3 +39,13 @@ async def serve(name: str, main: ServiceMain, settings: Settings, stop: asyncio.
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(sig)
         log.info("service_stopped")
+
+
+async def first_of(*events: asyncio.Event, timeout: float) -> None:
+    """Wait until any of `events` is set, or `timeout` seconds pass."""
+    waiters = [asyncio.create_task(event.wait()) for event in events]
+    try:
+        await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for waiter in waiters:
+            waiter.cancel()

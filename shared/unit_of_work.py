@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.events import Event
 from shared.eventstore import ANY_VERSION, EventStore
+from shared.eventstore.notifications import LogNotifier
 from shared.eventstore.store import notify_appended, take_append_lock
 from shared.observability.metrics import events_appended
 from shared.projections import Projections
@@ -44,11 +45,16 @@ class UnitOfWork:
 
 
 class Database:
-    """The engine plus the projections every writer applies."""
+    """The engine, the projections every writer applies, and the log's notifications."""
 
     def __init__(self, engine: AsyncEngine, projections: Projections) -> None:
         self.engine = engine
         self.projections = projections
+        self.notifier = LogNotifier(engine)
+
+    async def close(self) -> None:
+        await self.notifier.close()
+        await self.engine.dispose()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[UnitOfWork]:

@@ -27,6 +27,7 @@ from services.alerts.subscriptions import signing_secrets
 from shared.events.webhooks import AttemptOutcome
 from shared.ids import new_id
 from shared.logs import get_logger
+from shared.runtime import first_of
 from shared.unit_of_work import Database
 
 log = get_logger(__name__)
@@ -75,20 +76,19 @@ class DeliveryWorker:
         recorder = asyncio.create_task(self._record_finished())
         next_depth = 0.0
         try:
-            while not stop.is_set():
-                try:
-                    await self.dispatch_due()
-                    if time.monotonic() >= next_depth:
-                        metrics.webhook_queue_depth.set(await queue_depth(self.db.engine))
-                        metrics.webhook_circuits_open.set(len(self.breakers.open_keys()))
-                        next_depth = time.monotonic() + DEPTH_EVERY_S
-                except Exception as exc:  # noqa: BLE001 — the database may be away; keep trying
-                    log.warning("delivery_poll_failed", error=repr(exc))
-                self._wake.clear()
-                try:
-                    await asyncio.wait_for(self._wake.wait(), self.config.webhook_poll_interval_s)
-                except TimeoutError:
-                    pass
+            async with self.db.notifier.subscribe(self._wake, required=False):
+                while not stop.is_set():
+                    self._wake.clear()
+                    try:
+                        await self.dispatch_due()
+                        if time.monotonic() >= next_depth:
+                            metrics.webhook_queue_depth.set(await queue_depth(self.db.engine))
+                            metrics.webhook_circuits_open.set(len(self.breakers.open_keys()))
+                            next_depth = time.monotonic() + DEPTH_EVERY_S
+                    except Exception as exc:  # noqa: BLE001 — the database may be away; keep trying
+                        log.warning("delivery_poll_failed", error=repr(exc))
+                    await first_of(stop, self._wake, timeout=self.config.webhook_poll_interval_s)
+                    await self.db.notifier.listen_if_possible()
         finally:
             if self.tasks:
                 await asyncio.wait(self.tasks, timeout=self.config.webhook_timeout_s + 5)

@@ -12,7 +12,6 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from services.api import openapi, problems
-from services.api.events.notifications import LogNotifier
 from services.api.limits import BodySizeLimit
 from services.api.metrics import RequestMetrics
 from services.api.ratelimit import RateLimiter
@@ -31,12 +30,11 @@ def create_app(settings: Settings, api_settings: ApiSettings | None = None) -> F
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         db = Database(create_engine(settings), all_projections())
         app.state.db = db
-        app.state.notifier = LogNotifier(db.engine)
+        app.state.notifier = db.notifier
         try:
             yield
         finally:
-            await app.state.notifier.close()
-            await db.engine.dispose()
+            await db.close()
 
     app = FastAPI(title="sitrep", version="0.1.0", lifespan=lifespan)
     app.state.api_settings = api_settings

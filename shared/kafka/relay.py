@@ -3,7 +3,8 @@
 A service appends events in its database transaction; the relay follows the log by global
 position and publishes the types it owns, then records how far it got. A crash between the two
 republishes a few events, which consumers drop by event id (their inbox). Only one instance of a
-relay publishes at a time (its position row is locked while it works).
+relay publishes at a time (its position row is locked while it works). It wakes on the log's
+notifications, and polls too, slowly, in case one is missed.
 
 Its lag is the number of events of its types still to publish: nothing when a read returned less
 than a full batch, else counted (up to `LAG_COUNT_CAP`) in the transaction that published the batch.
@@ -21,9 +22,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.events import Event
 from shared.eventstore import EventStore, relay_positions
+from shared.eventstore.notifications import LogNotifier
 from shared.kafka.producer import EventProducer
 from shared.logs import get_logger
 from shared.observability import metrics
+from shared.runtime import first_of
 
 log = get_logger(__name__)
 
@@ -49,6 +52,7 @@ class EventRelay:
         batch_size: int = 500,
         idle_sleep: float = 0.05,
         max_idle_sleep: float = 0.5,
+        notifier: LogNotifier | None = None,
     ) -> None:
         self.name = name
         self.engine = engine
@@ -57,13 +61,22 @@ class EventRelay:
         self.batch_size = batch_size
         self.idle_sleep = idle_sleep
         self.max_idle_sleep = max_idle_sleep
+        self.notifier = notifier
         self._types = sorted({t for route in routes for t in route.types})
         self._store = EventStore()
         metrics.initialise_relay(name, sorted({r.topic for r in routes}), self._types)
 
     async def run(self, stop: asyncio.Event) -> None:
+        if self.notifier is None:
+            await self._follow(stop, asyncio.Event())
+            return
+        async with self.notifier.subscribe(required=False) as appended:
+            await self._follow(stop, appended)
+
+    async def _follow(self, stop: asyncio.Event, appended: asyncio.Event) -> None:
         sleep = self.idle_sleep
         while not stop.is_set():
+            appended.clear()
             try:
                 published = await self.publish_once()
             except Exception as exc:  # noqa: BLE001 — keep relaying after outages
@@ -73,11 +86,10 @@ class EventRelay:
             if published:
                 sleep = self.idle_sleep
                 continue
-            try:
-                await asyncio.wait_for(stop.wait(), timeout=sleep)
-            except TimeoutError:
-                pass
+            await first_of(stop, appended, timeout=sleep)
             sleep = min(sleep * 2, self.max_idle_sleep)
+            if self.notifier is not None:
+                await self.notifier.listen_if_possible()
 
     async def publish_once(self) -> int:
         """Publish the next batch; returns how many events were published."""

@@ -134,6 +134,25 @@ async def test_relay_publishes_recorded_events_once(settings, db, producer):
     assert [r.key for r in received] == [b"r-0", b"r-1", b"r-2"]
 
 
+async def test_a_relay_wakes_when_the_log_grows_instead_of_waiting_for_its_next_poll(settings, db, producer):
+    topic = settings.topic("woken")
+    await ensure_topics(settings.kafka_bootstrap, [topic], partitions=1)
+    relay = EventRelay("woken", db.engine, producer, [Route(frozenset({"test.handled"}), topic, lambda e: e.stream_id)],
+                       idle_sleep=60, max_idle_sleep=60, notifier=db.notifier)
+    stop = asyncio.Event()
+    task = asyncio.create_task(relay.run(stop))
+    try:
+        await asyncio.sleep(0.5)  # the first, empty read is done: the relay now sleeps for a minute
+        async with db.transaction() as uow:
+            await uow.record("late", [Event(type="test.handled", data={"n": 7}, stream_id="", source="test")])
+        [record] = await read_records(settings.kafka_bootstrap, topic, 1, timeout=15)
+        assert Event.from_json(record.value).data == {"n": 7}
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 10)
+        await db.notifier.close()
+
+
 async def _at_least(db: Database, n: int) -> bool:
     return len(await handled_ns(db)) >= n
 

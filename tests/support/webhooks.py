@@ -92,4 +92,4 @@ async def _workers(db_urls: list[str], config: AlertsSettings, stop: asyncio.Eve
         await asyncio.gather(*tasks, return_exceptions=True)
         for db, sender in zip(dbs, senders):
             await sender.close()
-            await db.engine.dispose()
+            await db.close()

@@ -11,7 +11,7 @@ from fastapi.responses import StreamingResponse
 from services.api.auth import Principal, reader
 from services.api.deps import ReadConnection, get_api_settings, get_db
 from services.api.events import repository
-from services.api.events.notifications import LogNotifier
+from shared.eventstore.notifications import LogNotifier
 from services.api.events.schemas import (
     CSV_COLUMNS,
     EXAMPLE,

@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator
 
 import orjson
 
-from services.api.events.notifications import LogNotifier
+from shared.eventstore.notifications import LogNotifier
 from services.api.events.repository import list_events
 from services.api.events.schemas import EventFilters
 from shared.unit_of_work import Database

@@ -1,9 +1,9 @@
-"""One LISTEN on `sitrep_events` per process, waking every live stream when the log grows.
+"""One LISTEN on `sitrep_events` per process, waking whoever follows the log when it grows.
 
 The event store sends `pg_notify` in each appending transaction, so a notification arrives after
-the events it announces are committed. Subscribers re-read the log themselves; the notification
-only says "look again", which is why a lost connection costs latency (until the next heartbeat's
-catch-up), never events.
+the events it announces are committed. Subscribers (the API's live streams, the relays, the
+webhook worker) re-read what they follow themselves; the notification only says "look again",
+which is why a lost connection costs latency (until the subscriber's next poll), never events.
 """
 
 from __future__ import annotations
@@ -29,15 +29,26 @@ class LogNotifier:
         self._lock = asyncio.Lock()
 
     @asynccontextmanager
-    async def subscribe(self) -> AsyncIterator[asyncio.Event]:
-        """An event set on every notification; register before reading the backlog."""
-        wakeup = asyncio.Event()
+    async def subscribe(
+        self, wakeup: asyncio.Event | None = None, *, required: bool = True
+    ) -> AsyncIterator[asyncio.Event]:
+        """An event set on every notification; register before reading the backlog.
+
+        Followers that also poll pass `required=False`: the database being away is then no error.
+        """
+        wakeup = wakeup or asyncio.Event()
         self._subscribers.add(wakeup)
         try:
-            await self.ensure_listening()
+            await (self.ensure_listening() if required else self.listen_if_possible())
             yield wakeup
         finally:
             self._subscribers.discard(wakeup)
+
+    async def listen_if_possible(self) -> None:
+        try:
+            await self.ensure_listening()
+        except Exception as exc:  # noqa: BLE001 — polling covers the gap until the database is back
+            log.debug("event_listener_unavailable", error=repr(exc))
 
     async def ensure_listening(self) -> None:
         async with self._lock:
