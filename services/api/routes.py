@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from services.api import health
+from services.api.claims.endpoints import router as claims
 from services.api.events.endpoints import router as events
 from services.api.feeds.endpoints import router as feeds
 from services.api.stories.endpoints import router as stories
@@ -14,4 +15,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     events,
     stories,
     feeds,
+    claims,
 )

@@ -75,3 +75,30 @@ async def append_test_events(
     async with db.transaction() as uow:
         stored = await uow.record(stream, events)
     return [event.position for event in stored]
+
+
+async def add_claim(
+    db: Database,
+    claim_id: str,
+    at: datetime,
+    *,
+    novelty: str = "new",
+    refers_to: str | None = None,
+    evidence: dict | None = None,
+    queue: bool = False,
+    **claim,
+) -> list[str]:
+    """Records one `claim.observed` at `at` (a corroboration joins the claim's stream), and with
+    `queue` its alerts for the matching subscriptions; returns the delivery ids queued."""
+    from services.alerts.alerting import queue_alerts
+    from shared.events.claims import claim_stream
+    from tests.support.observations import observation
+
+    observed = observation(novelty=novelty, evidence=evidence, claim_id=claim_id, **claim)
+    observed = observed.model_copy(update={"refers_to": refers_to})
+    stream = claim_stream(claim_id)
+    event = Event.new(observed, stream_id=stream, source="test/alerts", subject=claim_id).replace(time=at)
+    async with db.transaction() as uow:
+        await uow.lock()
+        [recorded] = await uow.record(stream, [event])
+        return await queue_alerts(uow, recorded, observed, api_url="http://api.test/v1") if queue else []
