@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from services.alerts.settings import AlertsSettings
 from services.api import openapi, problems
 from services.api.events.notifications import LogNotifier
 from services.api.limits import BodySizeLimit
@@ -40,6 +41,8 @@ def create_app(settings: Settings, api_settings: ApiSettings | None = None) -> F
 
     app = FastAPI(title="sitrep", version="0.1.0", lifespan=lifespan)
     app.state.api_settings = api_settings
+    app.state.settings = settings
+    app.state.alerts_settings = AlertsSettings()
     app.state.rate_limiter = RateLimiter(api_settings.rate_limit_per_second, api_settings.rate_limit_burst)
     for router in ROUTERS:
         app.include_router(router)
