@@ -1,4 +1,4 @@
-"""The HTTP API (FastAPI): the event log, projections, and commands on feeds.
+"""The HTTP API (FastAPI): the event log, projections, and commands on feeds and subscriptions.
 
 Routers are listed in `services/api/routes.py`; this module only wires the process: the database,
 the live-stream listener, the rate limiter, limits, metrics and error answers.
