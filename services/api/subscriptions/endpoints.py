@@ -233,14 +233,14 @@ async def list_deliveries(
     response_model=Redelivered,
     summary="Send every dead-lettered message of the subscription again",
     description="Appends `webhook.redelivery_requested` for each; they keep their `webhook-id`. "
-    "Requires an admin key.",
+    "A deleted subscription is a 404. Requires an admin key.",
     responses=WRITE_PROBLEMS,
 )
 async def redeliver_dead_lettered(
     subscription_id: SubscriptionId, reason: Reason = None, write: Write = Depends()
 ) -> Response:
     async def command(uow: UnitOfWork) -> Outcome:
-        await _existing(uow.conn, subscription_id)
+        await service.require_active(uow, subscription_id)
         ids = await redelivery.redeliver_dead_lettered(uow, subscription_id, reason)
         return Outcome(200, _json(Redelivered(delivery_ids=ids)))
 

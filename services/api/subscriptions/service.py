@@ -54,6 +54,12 @@ async def check_url(url: str, allow_private: bool) -> None:
         ) from exc
 
 
+async def require_active(uow: UnitOfWork, subscription_id: str) -> None:
+    """Messages of a deleted subscription are never sent: requeuing them would only park them."""
+    async with _as_problems(subscription_id):
+        await domain.get_subscription(uow.conn, subscription_id)
+
+
 async def create(uow: UnitOfWork, body: SubscriptionCreate) -> domain.NewSecret:
     settings = SubscriptionSettings.model_validate(body.model_dump(mode="json"))
     return await domain.create_subscription(uow, settings, check_url=_already_checked)

@@ -94,6 +94,9 @@ async def test_redeliver_every_dead_lettered_message_of_a_subscription(client, d
     others = list(csv.DictReader(io.StringIO(exported)))
     assert [row["status"] for row in others] == ["dead_lettered", "dead_lettered"]
     assert json.loads(others[0]["attempts"])[0]["status_code"] == 400
+    assert (await client.delete(f"/v1/subscriptions/{other}", headers=admin)).status_code == 204
+    gone = await client.post(f"/v1/subscriptions/{other}/redeliver-dead-lettered", headers=admin)
+    assert gone.status_code == 404  # a deleted subscription's messages would never be sent
 
 
 async def test_unknown_deliveries_and_subscriptions_are_404_problems(client, keys):
