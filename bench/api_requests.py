@@ -1,8 +1,9 @@
-"""Requests per second of the stories list and of a single story, on this machine.
+"""Requests per second of the stories and claims lists and of a single story or claim, on this machine.
 
     .venv/bin/python bench/api_requests.py [--stories 2000] [--seconds 10] [--concurrency 16]
 
 Creates a scratch database next to the one in SITREP_DATABASE_URL, migrates it, records stories
+and their claims (one to three `claim.observed` each, some corroborated by a second outlet)
 through the event log (so the projections are the real ones), starts `sitrep run api` on it in a
 separate process, loads it with concurrent keep-alive clients, prints requests/s and latency
 percentiles per endpoint, and drops the database. The client and the server share the machine.
@@ -32,6 +33,7 @@ from services.api.keys import create_key  # noqa: E402
 from services.projections import all_projections  # noqa: E402
 from shared.db import create_engine  # noqa: E402
 from shared.events import Event  # noqa: E402
+from shared.events.claims import ClaimFields, ClaimObserved, CountRange, Evidence, claim_stream  # noqa: E402
 from shared.events.stories import StoryItem, StoryItemMerged, StoryStarted, story_stream  # noqa: E402
 from shared.ids import new_id  # noqa: E402
 from shared.migrate import upgrade  # noqa: E402
@@ -40,6 +42,8 @@ from shared.unit_of_work import Database  # noqa: E402
 
 WORDS = "helicopters drones tanks ceasefire shelling Stepanakert Ganja ministry defence army civilians killed".split()
 SOURCES = [(f"source-{n}", country) for n, country in enumerate(["AM", "AZ", "RU", "TR", "FR", "US"] * 3)]
+CATEGORIES = ["killed", "wounded", "downed", "destroyed"]
+SUBJECTS = ["soldier", "civilian", "tank", "drone", "helicopter"]
 
 
 def _story_events(n: int, t0: datetime) -> tuple[str, str, list[Event]]:
@@ -78,9 +82,44 @@ def _story_events(n: int, t0: datetime) -> tuple[str, str, list[Event]]:
     return story_id, stream, events
 
 
-async def seed(url: str, stories: int) -> tuple[list[str], str]:
+def _claim_events(story: StoryStarted, at: datetime) -> list[tuple[str, Event]]:
+    """One to three claims read in the story's first item; one in three corroborated by a second outlet."""
+    recorded = []
+    for k in range(random.randint(1, 3)):
+        claim_id = new_id()
+        count = random.randint(1, 300)
+        fields = ClaimFields(
+            kind="casualty", category=random.choice(CATEGORIES), subject=random.choice(SUBJECTS),
+            count=CountRange(min=count, max=count), side=random.choice(["Armenia", "Azerbaijan"]),
+            claimant=random.choice(["Armenian MoD", "Azerbaijan's Defence Ministry"]),
+        )
+        sentence = f"{story.item.title} ({count})."
+        observations = [("new", story.item.source_id, story.item.source_country)]
+        if random.random() < 1 / 3:
+            observations.append(("corroborated", "wire-1", "FR"))
+        for n, (novelty, source, country) in enumerate(observations):
+            evidence = Evidence(
+                sentence=sentence, start=0, end=len(sentence), story_id=story.story_id,
+                item_event_id=story.item.item_event_id, item_stream_id=story.item.item_stream_id, source_id=source,
+                source_country=country, source_official=country in ("AM", "AZ"), title=story.item.title,
+                language="en", published_at=story.item.published_at,
+            )
+            observed = ClaimObserved(
+                claim_id=claim_id, novelty=novelty, identity_key=claim_id, series_key=claim_id, claim=fields,
+                evidence=evidence,
+            )
+            stream = claim_stream(claim_id)
+            at_n = at + timedelta(seconds=k, minutes=n)
+            event = Event.new(observed, stream_id=stream, source="bench", subject=claim_id).replace(time=at_n)
+            recorded.append((stream, event))
+    return recorded
+
+
+async def seed(url: str, stories: int) -> tuple[list[str], list[str], str]:
+    """Returns the story ids, the claim ids and a read key."""
     db = Database(create_engine(Settings(database_url=url), pool_size=2), all_projections())
     ids: list[str] = []
+    claim_ids: list[str] = []
     t0 = datetime(2020, 9, 27, tzinfo=UTC)
     try:
         for start in range(0, stories, 100):
@@ -89,11 +128,15 @@ async def seed(url: str, stories: int) -> tuple[list[str], str]:
                     story_id, stream, events = _story_events(n, t0)
                     await uow.record(stream, events)
                     ids.append(story_id)
+                    started = events[0].payload()
+                    for claim_stream_id, claim_event in _claim_events(started, started.first_seen_at):
+                        await uow.record(claim_stream_id, [claim_event])
+                        claim_ids.append(claim_event.subject)
         async with db.engine.begin() as conn:
             _, secret = await create_key(conn, "bench", "read")
     finally:
         await db.engine.dispose()
-    return ids, secret
+    return ids, sorted(set(claim_ids)), secret
 
 
 async def load(
@@ -151,7 +194,8 @@ async def main() -> None:
     try:
         await asyncio.to_thread(upgrade, url)
         print(f"seeding {args.stories} stories …", flush=True)
-        ids, key = await seed(url, args.stories)
+        ids, claim_ids, key = await seed(url, args.stories)
+        print(f"… and {len(claim_ids)} claims", flush=True)
         env = {
             **os.environ,
             "SITREP_DATABASE_URL": url,
@@ -167,7 +211,14 @@ async def main() -> None:
             "GET /healthz (no database, no key)": ["/healthz"],
             "GET /v1/stories (50 per page)": ["/v1/stories?limit=50"],
             "GET /v1/stories?q=…&country=… (filtered)": [f"/v1/stories?q={w}&country=AM" for w in WORDS],
-            "GET /v1/stories/{id}": [f"/v1/stories/{story_id}" for story_id in random.sample(ids, min(500, len(ids)))],
+            "GET /v1/stories/{id} (with its claims)": [
+                f"/v1/stories/{story_id}" for story_id in random.sample(ids, min(500, len(ids)))
+            ],
+            "GET /v1/claims (50 per page)": ["/v1/claims?limit=50"],
+            "GET /v1/claims?kind=…&category=…&min_count=…": [
+                f"/v1/claims?kind=casualty&category={c}&side=armenia&min_count=100" for c in CATEGORIES
+            ],
+            "GET /v1/claims/{id}": [f"/v1/claims/{claim_id}" for claim_id in random.sample(claim_ids, min(500, len(claim_ids)))],
         }
         print(f"{args.concurrency} concurrent clients, {args.seconds:.0f} s each, {os.cpu_count()} CPUs shared")
         print(f"{'endpoint':44} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'server CPU ms/req':>18} {'errors':>6}")

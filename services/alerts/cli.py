@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any, Optional
 
 import typer
@@ -164,15 +164,15 @@ def update(
     min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS,
 ) -> None:
     """Change a subscription's URL, description, state or filters (filters not given stay as they are)."""
-    from services.alerts.subscriptions import get_subscription, update_subscription
+    from services.alerts.subscriptions import update_subscription
 
     filters = _filters(locals())
     changes = {k: v for k, v in {"url": url, "description": description, "enabled": enabled}.items() if v is not None}
+    if filters:
+        changes["filters"] = filters
 
     async def go():
         async with _database() as db, db.transaction() as uow:
-            if filters:
-                changes["filters"] = {**(await get_subscription(uow.conn, subscription_id))["filters"], **filters}
             return await update_subscription(uow, subscription_id, changes, reason="changed from the command line",
                                              allow_private=_allow_private())
 
@@ -226,27 +226,12 @@ def rotate(subscription_id: str, overlap: str = typer.Option("24h", help="how lo
 @subscriptions_app.command("test")
 def test(subscription_id: str) -> None:
     """Send a signed `ping` to the subscription's URL now and print the answer."""
-    from services.alerts.payload import ping_payload
-    from services.alerts.sender import WebhookSender
+    from services.alerts.ping import send_ping
     from services.alerts.settings import AlertsSettings
-    from services.alerts.subscriptions import get_subscription, signing_secrets
-    from services.alerts.worker import body_of
-    from shared.ids import new_id
-
-    config = AlertsSettings()
 
     async def go():
-        async with _database() as db, db.engine.connect() as conn:
-            row = await get_subscription(conn, subscription_id)
-            secrets = await signing_secrets(conn, subscription_id)
-        message_id = f"msg_ping_{new_id().replace('-', '')}"
-        body = body_of(ping_payload(subscription_id=subscription_id, message_id=message_id, now=datetime.now(UTC)))
-        sender = WebhookSender(connect_timeout=config.webhook_connect_timeout_s, total_timeout=config.webhook_timeout_s,
-                               max_response_bytes=config.webhook_max_response_bytes, allow_private=_allow_private())
-        try:
-            return await sender.send(row["url"], message_id, body, secrets)
-        finally:
-            await sender.close()
+        async with _database() as db:
+            return await send_ping(db, subscription_id, AlertsSettings(), allow_private=_allow_private())
 
     result = _run(go())
     typer.echo(json.dumps({"status_code": result.status_code, "latency_ms": result.latency_ms, "error": result.error}))

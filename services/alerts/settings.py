@@ -22,8 +22,8 @@ class AlertsSettings(BaseSettings):
     webhook_breaker_max_cooldown_s: float = 600.0
     webhook_poll_interval_s: float = 0.2
     webhook_secret_overlap_s: float = 86400.0
-    # Where the payload's links point (the events API).
-    public_api_url: str = "http://127.0.0.1:8000"
+    # Where the payload's links point: the events API with its version prefix.
+    public_api_url: str = "http://127.0.0.1:8000/v1"
 
     def retry_policy(self) -> RetryPolicy:
         return RetryPolicy.from_text(self.webhook_retry_schedule, self.webhook_retry_jitter)

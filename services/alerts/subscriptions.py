@@ -78,12 +78,17 @@ async def update_subscription(
     uow: UnitOfWork, subscription_id: str, changes: dict[str, Any], reason: str | None = None, *,
     allow_private: bool = False, check_url: UrlCheck = check_webhook_url,
 ) -> dict[str, Any]:
-    """Apply changes to url, description, filters or enabled; returns what actually changed."""
+    """Apply changes to url, description, filters or enabled; returns what actually changed.
+
+    `filters` may name only some filters: the others keep their current values.
+    """
     if "url" in changes:
         await check_url(changes["url"], allow_private)
     await uow.lock()
     row = await _current(uow.conn, subscription_id)
     current = SubscriptionSettings.model_validate({k: row[k] for k in SubscriptionSettings.model_fields})
+    if "filters" in changes:
+        changes = {**changes, "filters": {**current.filters.model_dump(), **dict(changes["filters"])}}
     merged = SubscriptionSettings.model_validate({**current.model_dump(), **changes})
     changed = {k: v for k, v in merged.model_dump(mode="json").items() if current.model_dump(mode="json")[k] != v}
     if changed:

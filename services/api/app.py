@@ -1,4 +1,4 @@
-"""The HTTP API (FastAPI): the event log, projections, and commands on feeds.
+"""The HTTP API (FastAPI): the event log, projections, and commands on feeds and subscriptions.
 
 Routers are listed in `services/api/routes.py`; this module only wires the process: the database,
 the live-stream listener, the rate limiter, limits, metrics and error answers.
@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from services.alerts.settings import AlertsSettings
 from services.api import openapi, problems
 from services.api.limits import BodySizeLimit
 from services.api.metrics import RequestMetrics
@@ -38,6 +39,8 @@ def create_app(settings: Settings, api_settings: ApiSettings | None = None) -> F
 
     app = FastAPI(title="sitrep", version="0.1.0", lifespan=lifespan)
     app.state.api_settings = api_settings
+    app.state.settings = settings
+    app.state.alerts_settings = AlertsSettings()
     app.state.rate_limiter = RateLimiter(api_settings.rate_limit_per_second, api_settings.rate_limit_burst)
     for router in ROUTERS:
         app.include_router(router)

@@ -8,7 +8,9 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.alerts.settings import AlertsSettings
 from services.api.settings import ApiSettings
+from shared.settings import Settings
 from shared.unit_of_work import Database
 
 
@@ -18,6 +20,15 @@ def get_db(request: Request) -> Database:
 
 def get_api_settings(request: Request) -> ApiSettings:
     return request.app.state.api_settings
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_alerts_settings(request: Request) -> AlertsSettings:
+    """Webhook timeouts and the default secret overlap, for the subscription commands."""
+    return request.app.state.alerts_settings
 
 
 async def read_connection(request: Request) -> AsyncIterator[AsyncConnection]:

@@ -38,6 +38,9 @@ def Text(max_length: int = 200, **field: Any) -> Any:
 
 
 Time = Annotated[datetime, AfterValidator(_utc)]
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True)]
+Language = Annotated[str, StringConstraints(max_length=35, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+HttpUrl = Annotated[str, StringConstraints(max_length=2048, pattern=r"^https?://[^\s\x00]+$"), AfterValidator(storable)]
 
 MAX_POSITION = 2**63 - 1
 Position = Annotated[int, Field(ge=0, le=MAX_POSITION)]

@@ -52,6 +52,8 @@ class Outcome:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     media_type: str = "application/json"
+    replay_body: bytes | None = None
+    """What a replay answers when it must differ from the first answer (a secret is shown once)."""
 
     def response(self, replayed: bool = False) -> Response:
         headers = dict(self.headers)
@@ -135,6 +137,6 @@ async def _store(conn: AsyncConnection, principal_id: str, key: str, request_has
             request_hash=request_hash,
             status_code=outcome.status,
             headers=headers,
-            body=outcome.body,
+            body=outcome.body if outcome.replay_body is None else outcome.replay_body,
         )
     )

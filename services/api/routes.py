@@ -5,13 +5,19 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from services.api import health
+from services.api.claims.endpoints import router as claims
+from services.api.deliveries.endpoints import router as deliveries
 from services.api.events.endpoints import router as events
 from services.api.feeds.endpoints import router as feeds
 from services.api.stories.endpoints import router as stories
+from services.api.subscriptions.endpoints import router as subscriptions
 
 ROUTERS: tuple[APIRouter, ...] = (
     health.router,
     events,
     stories,
     feeds,
+    claims,
+    subscriptions,
+    deliveries,
 )

@@ -75,3 +75,49 @@ async def append_test_events(
     async with db.transaction() as uow:
         stored = await uow.record(stream, events)
     return [event.position for event in stored]
+
+
+async def add_claim(
+    db: Database,
+    claim_id: str,
+    at: datetime,
+    *,
+    novelty: str = "new",
+    refers_to: str | None = None,
+    evidence: dict | None = None,
+    queue: bool = False,
+    **claim,
+) -> list[str]:
+    """Records one `claim.observed` at `at` (a corroboration joins the claim's stream), and with
+    `queue` its alerts for the matching subscriptions; returns the delivery ids queued."""
+    from services.alerts.alerting import queue_alerts
+    from shared.events.claims import claim_stream
+    from tests.support.observations import observation
+
+    observed = observation(novelty=novelty, evidence=evidence, claim_id=claim_id, **claim)
+    observed = observed.model_copy(update={"refers_to": refers_to})
+    stream = claim_stream(claim_id)
+    event = Event.new(observed, stream_id=stream, source="test/alerts", subject=claim_id).replace(time=at)
+    async with db.transaction() as uow:
+        await uow.lock()
+        [recorded] = await uow.record(stream, [event])
+        return await queue_alerts(uow, recorded, observed, api_url="http://api.test/v1") if queue else []
+
+
+async def add_dead_letter(db: Database, delivery_id: str, subscription_id: str, claim_id: str, story_id: str) -> None:
+    """A message queued, refused once with a 400 and dead-lettered, as the delivery worker records it."""
+    from shared.events.webhooks import AlertQueued, WebhookAttempted, WebhookDeadLettered, delivery_stream
+
+    common = {"delivery_id": delivery_id, "subscription_id": subscription_id}
+    payloads = [
+        AlertQueued(**common, message_id=f"msg_{delivery_id.replace('-', '')}", claim_id=claim_id,
+                    claim_event_id=new_id(), story_id=story_id, claim_observed_at=T0, first_attempt_at=T0,
+                    payload={"type": "claim.observed", "version": 1}),
+        WebhookAttempted(**common, attempt=1, url="https://desk.example/hook", status_code=400, latency_ms=12.5,
+                         error="HTTP 400", outcome="dead_lettered"),
+        WebhookDeadLettered(**common, attempts=1, last_error="HTTP 400"),
+    ]
+    stream = delivery_stream(delivery_id)
+    async with db.transaction() as uow:
+        await uow.record(stream, [Event.new(p, stream_id=stream, source="test/webhooks", subject=delivery_id)
+                                  for p in payloads])

@@ -5,18 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from services.api.exports import Format
-from services.api.fields import JsonObject, Text, storable
+from services.api.fields import Country, HttpUrl, JsonObject, Language, Text
 from services.api.pagination import Page
 from shared.events.feeds import FeedKind
 
 MAX_INTERVAL = 7 * 24 * 3600
 
-FeedUrl = Annotated[str, StringConstraints(max_length=2048, pattern=r"^https?://[^\s\x00]+$"), AfterValidator(storable)]
-Country = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True)]
-Language = Annotated[str, StringConstraints(max_length=35, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+FeedUrl = HttpUrl
 Interval = Annotated[int, Field(ge=10, le=MAX_INTERVAL)]
 NULLABLE = frozenset({"title", "owner", "country", "language"})
 

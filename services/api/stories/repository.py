@@ -8,16 +8,13 @@ from typing import Any
 from sqlalchemy import exists, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.api.claims.repository import claims_of_story
 from services.api.stories.schemas import StoryFilters
+from services.api.text_match import contains
 from services.dedupe.tables import stories, story_items
 from services.ingest.tables import feeds
 
 SUMMARY = (*[c for c in stories.c if c.name != "source_count"], stories.c.source_count.label("corroboration_count"))
-
-
-def _like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _carried_by(condition) -> Any:
@@ -41,7 +38,7 @@ async def list_stories(
     if filters.country is not None:
         query = query.where(_carried_by(story_items.c.source_country == filters.country.upper()))
     if filters.q is not None:
-        query = query.where(stories.c.title.ilike(_like_pattern(filters.q), escape="\\"))
+        query = query.where(contains(stories.c.title, filters.q))
     return [dict(row) for row in (await conn.execute(query)).mappings()]
 
 
@@ -72,4 +69,12 @@ async def get_story(conn: AsyncConnection, story_id: str) -> dict[str, Any] | No
     )
     items, sources = list(items.mappings()), list(sources.mappings())
     # Counted from the lists themselves, so the answer agrees with itself even if a merge lands between reads.
-    return {**story, "items": items, "sources": sources, "item_count": len(items), "corroboration_count": len(sources)}
+    claims = await claims_of_story(conn, story_id)
+    return {
+        **story,
+        "items": items,
+        "sources": sources,
+        "claims": claims,
+        "item_count": len(items),
+        "corroboration_count": len(sources),
+    }

@@ -6,6 +6,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from services.api.claims.schemas import SUMMARY_EXAMPLE as CLAIM_EXAMPLE
+from services.api.claims.schemas import ClaimSummary
 from services.api.exports import Format
 from services.api.fields import Text, Time
 from services.api.pagination import Page
@@ -89,11 +91,16 @@ class StorySource(BaseModel):
 
 class StoryDetail(StorySummary):
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{**SUMMARY_EXAMPLE, "items": [ITEM_EXAMPLE], "sources": [SOURCE_EXAMPLE]}]}
+        json_schema_extra={
+            "examples": [
+                {**SUMMARY_EXAMPLE, "items": [ITEM_EXAMPLE], "sources": [SOURCE_EXAMPLE], "claims": [CLAIM_EXAMPLE]}
+            ]
+        }
     )
 
     items: list[StoryItem]
     sources: list[StorySource]
+    claims: list[ClaimSummary] = Field(description="Claims read in the story's items, first observed first.")
 
 
 class StoryPage(Page[StorySummary]):

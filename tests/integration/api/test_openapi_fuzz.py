@@ -24,15 +24,20 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from services.alerts.subscriptions import create_subscription
 from services.api.app import create_app
+from services.api.claims.schemas import SUMMARY_EXAMPLE as CLAIM_EXAMPLE
+from services.api.deliveries.schemas import DELIVERY_EXAMPLE
 from services.api.feeds.schemas import FEED_EXAMPLE
 from services.api.keys import create_key
 from services.api.settings import ApiSettings
 from services.api.stories.schemas import SUMMARY_EXAMPLE
+from services.api.subscriptions.schemas import SUBSCRIPTION_EXAMPLE
+from shared.events.subscriptions import SubscriptionSettings
 from shared.settings import Settings
 from tests.conftest import _admin, _drop_database, _sqlalchemy_url
 from tests.support.api_app import ApiInThread
-from tests.support.api_seed import T0, add_feed, add_story
+from tests.support.api_seed import T0, add_claim, add_dead_letter, add_feed, add_story
 
 MAX_EXAMPLES = 25
 CHECKS = [
@@ -60,6 +65,13 @@ def live_api(template_database: str) -> Iterator[tuple[str, str]]:
             T0,
             story_id=SUMMARY_EXAMPLE["story_id"],
         )
+        story_id, subscription_id = SUMMARY_EXAMPLE["story_id"], SUBSCRIPTION_EXAMPLE["subscription_id"]
+        await add_claim(db, CLAIM_EXAMPLE["claim_id"], T0, evidence={"story_id": story_id})
+        async with db.transaction() as uow:
+            # loopback, refused at once when pinged: the run never waits on a remote receiver
+            settings = SubscriptionSettings(url="http://127.0.0.1:9/hook")
+            await create_subscription(uow, settings, allow_private=True, subscription_id=subscription_id)
+        await add_dead_letter(db, DELIVERY_EXAMPLE["delivery_id"], subscription_id, CLAIM_EXAMPLE["claim_id"], story_id)
         async with db.engine.begin() as conn:
             keys.append((await create_key(conn, "fuzz", "admin"))[1])
 
