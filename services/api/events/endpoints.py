@@ -1,11 +1,13 @@
-"""`GET /v1/events` (pages or exports of the log) and `GET /v1/events/stream` (live tail, SSE)."""
+"""`GET /v1/events` (pages or exports of the log), `GET /v1/events/stream` (live tail, SSE) and
+`GET /v1/events/{id}` (one event, the target of the links in webhook payloads)."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import Annotated
+from uuid import UUID
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
 from services.api.auth import Principal, reader
@@ -16,6 +18,7 @@ from services.api.events.schemas import (
     CSV_COLUMNS,
     EXAMPLE,
     MAX_POSITION,
+    CloudEvent,
     EventListQuery,
     EventPage,
     EventStreamQuery,
@@ -96,3 +99,21 @@ async def stream_events(
     body = live_events(db, notifier, query, after, settings.sse_heartbeat_seconds)
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
     return StreamingResponse(body, media_type="text/event-stream", headers=headers)
+
+
+@router.get(
+    "/{event_id}",
+    response_model=CloudEvent,
+    summary="One event by its id",
+    description="Declared after `/stream`, which is not an id.",
+    responses=problem_responses(401, 404, 422, 429),
+)
+async def get_event(
+    event_id: Annotated[UUID, Path(examples=[EXAMPLE["id"]])],
+    conn: ReadConnection,
+    _: Principal = Depends(reader),
+) -> dict:
+    event = await repository.get_event(conn, str(event_id))
+    if event is None:
+        raise ProblemError(404, f"No event with id {str(event_id)!r}.", kind="not-found")
+    return _to_dict(event)

@@ -29,3 +29,8 @@ async def list_events(
         query = query.where(events.c.time < filters.until)
     result = await conn.execute(query)
     return [row_to_event(row) for row in result.mappings()]
+
+
+async def get_event(conn: AsyncConnection, event_id: str) -> Event | None:
+    row = (await conn.execute(select(events).where(events.c.id == event_id))).mappings().first()
+    return row_to_event(row) if row is not None else None

@@ -141,3 +141,16 @@ async def test_export_streams_more_than_one_batch(client, db):
     response = await client.get("/v1/events", params={"format": "ndjson", "after": 2})
     sequences = [json.loads(line)["sequence"] for line in response.text.splitlines()]
     assert sequences == list(range(3, 3 * (EXPORT_BATCH // 2 + 1) + 1))
+
+
+async def test_one_event_by_id(client, db):
+    t = datetime(2020, 9, 27, tzinfo=UTC)
+    position = await _record(db, "s-one", "test.observed", t, subject="x")
+    listed = (await client.get("/v1/events", params={"stream": "s-one"})).json()["data"][0]
+    response = await client.get(f"/v1/events/{listed['id']}")
+    assert response.status_code == 200, response.text
+    assert response.json() == listed and listed["sequence"] == position
+
+    missing = await client.get("/v1/events/01927b9e-6a3c-7c1e-9c4d-2f5b8e0a1d23")
+    assert missing.status_code == 404 and missing.headers["content-type"] == "application/problem+json"
+    assert (await client.get("/v1/events/not-an-id")).status_code == 422
