@@ -19,7 +19,7 @@ from services.ingest.parsers import SOURCE_KINDS, ParseError
 from services.ingest.parsers.model import DEFAULT_MAX_ITEMS
 from services.ingest.processor import process_document
 from services.cli_support import open_database
-from shared.netguard import AddressPolicy
+from shared.netguard import AddressPolicy, BlockedAddress, check_url
 from shared.settings import get_settings
 
 feeds_app = typer.Typer(help="News sources: register, list, remove; parse or discover them.", no_args_is_help=True)
@@ -140,6 +140,11 @@ def feeds_add(
         )
     except (ValidationError, json.JSONDecodeError) as exc:
         typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    try:
+        check_url(url, _policy(False))
+    except BlockedAddress as exc:
+        typer.echo(f"error: the feed URL is refused: {exc.reason} (SITREP_ALLOW_PRIVATE_NETWORKS=true allows it)", err=True)
         raise typer.Exit(2) from exc
 
     async def go() -> str:

@@ -9,7 +9,7 @@ import orjson
 from fastapi import APIRouter, Depends, Path, Query, Response
 
 from services.api.auth import Principal, reader
-from services.api.deps import ReadConnection, get_db
+from services.api.deps import ReadConnection, get_db, get_settings
 from services.api.feeds import repository, service
 from services.api.feeds.schemas import (
     CREATE_EXAMPLE,
@@ -26,6 +26,7 @@ from services.api.idempotency import Outcome, Write
 from services.api.listing import list_or_export, list_responses
 from services.api.pagination import TIME_AND_ID_KEY, Keyset
 from services.api.problems import ProblemError, problem_responses
+from shared.settings import Settings
 from shared.unit_of_work import Database, UnitOfWork
 
 router = APIRouter(prefix="/v1/feeds", tags=["feeds"])
@@ -75,11 +76,17 @@ async def _feed_outcome(uow: UnitOfWork, feed_id: str, status: int, headers: dic
     status_code=201,
     response_model=Feed,
     summary="Register a source",
-    description="Appends `feed.registered`. Requires an admin key.",
+    description="Appends `feed.registered`. A URL whose host is a literal private, loopback or link-local address "
+    "is refused unless the operator sets `SITREP_ALLOW_PRIVATE_NETWORKS=true`; names are checked after DNS at "
+    "each fetch. Requires an admin key.",
     responses=WRITE_PROBLEMS,
     openapi_extra={"requestBody": {"content": {"application/json": {"example": CREATE_EXAMPLE}}}},
 )
-async def create_feed(body: FeedCreate, write: Write = Depends()) -> Response:
+async def create_feed(
+    body: FeedCreate, write: Write = Depends(), settings: Settings = Depends(get_settings)
+) -> Response:
+    service.check_feed_url(body.url, settings.allow_private_networks)
+
     async def command(uow: UnitOfWork) -> Outcome:
         feed_id = await service.add_feed(uow, body)
         return await _feed_outcome(uow, feed_id, 201, {"Location": f"/v1/feeds/{feed_id}"})
@@ -94,7 +101,12 @@ async def create_feed(body: FeedCreate, write: Write = Depends()) -> Response:
     description="Appends `feed.updated` with the fields that changed (nothing if none did). Requires an admin key.",
     responses=WRITE_PROBLEMS,
 )
-async def update_feed(feed_id: FeedId, body: FeedPatch, write: Write = Depends()) -> Response:
+async def update_feed(
+    feed_id: FeedId, body: FeedPatch, write: Write = Depends(), settings: Settings = Depends(get_settings)
+) -> Response:
+    if body.url is not None:
+        service.check_feed_url(body.url, settings.allow_private_networks)
+
     async def command(uow: UnitOfWork) -> Outcome:
         await service.change_feed(uow, feed_id, body)
         return await _feed_outcome(uow, feed_id, 200)

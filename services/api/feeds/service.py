@@ -7,10 +7,11 @@ from contextlib import asynccontextmanager
 
 from services.api.feeds import repository
 from services.api.feeds.schemas import FeedCreate, FeedPatch
-from services.api.problems import ProblemError
+from services.api.problems import FieldError, ProblemError
 from services.ingest import registry
 from shared.events.feeds import FeedSettings
 from shared.eventstore import ConcurrencyError
+from shared.netguard import AddressPolicy, BlockedAddress, check_url
 from shared.unit_of_work import UnitOfWork
 
 
@@ -20,6 +21,20 @@ def _not_found(feed_id: str) -> ProblemError:
 
 def _url_taken(feed_id: str) -> ProblemError:
     return ProblemError(409, f"A feed with this URL is already registered: {feed_id}.", kind="feed-url-taken")
+
+
+def check_feed_url(url: str, allow_private: bool) -> None:
+    """Refuse a literal private address now (422); a name is checked after DNS when fetched."""
+    try:
+        check_url(url, AddressPolicy(allow_private=allow_private))
+    except BlockedAddress as exc:
+        raise ProblemError(
+            422,
+            f"The feed URL is refused: {exc.reason}.",
+            kind="feed-url-refused",
+            title="Feed URL refused",
+            errors=[FieldError(location="body.url", message=exc.reason)],
+        ) from exc
 
 
 @asynccontextmanager

@@ -136,3 +136,27 @@ async def test_change_appends_feed_updated_with_what_changed(client, db, keys):
     updated = (await _stream(db, feed_id))[-1]
     assert updated.type == "feed.updated"
     assert updated.data["changes"] == {"title": "new", "max_interval_s": 900} and updated.data["reason"] == "r"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1/rss", "http://[::ffff:127.0.0.1]/rss", "http://2130706433/rss", "http://0177.0.0.1/rss",
+     "http://0.0.0.0/rss", "http://10.1.2.3/rss", "http://169.254.169.254/latest", "http://[fd00::1]/rss"],
+)
+async def test_literal_private_feed_urls_are_refused_at_registration(client, db, keys, url):
+    admin = keys.headers("admin")
+    response = await client.post("/v1/feeds", json={**NEW_FEED, "url": url}, headers=admin)
+    assert response.status_code == 422, response.text
+    assert response.json()["type"] == "urn:sitrep:problem:feed-url-refused"
+    assert response.json()["errors"][0]["location"] == "body.url"
+    feed_id = await add_feed(db, "https://a.example/rss")
+    moved = await client.patch(f"/v1/feeds/{feed_id}", json={"url": url}, headers=admin)
+    assert moved.status_code == 422, moved.text
+    assert [e.type for e in await _stream(db, feed_id)] == ["feed.registered"]
+
+
+async def test_private_feed_urls_are_accepted_when_the_operator_allows_them(app, client, keys):
+    app.state.settings = app.state.settings.model_copy(update={"allow_private_networks": True})
+    response = await client.post("/v1/feeds", json={**NEW_FEED, "url": "http://127.0.0.1:8080/rss"},
+                                 headers=keys.headers("admin"))
+    assert response.status_code == 201, response.text

@@ -4,6 +4,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from services.ingest.cli import feeds_app
+from shared.settings import get_settings
 from tests.support.feed_server import Response
 from tests.unit.ingest.conftest import FEEDS
 
@@ -66,3 +67,15 @@ def test_discover_from_a_served_page(feed_server):
                                      "title": None, "kind": "rss"}]
     empty = runner.invoke(feeds_app, ["discover", str(NNW / "kc0011.rss")])
     assert empty.exit_code == 1 and "advertises no feed" in empty.stderr
+
+
+def test_feeds_add_refuses_a_literal_private_address_before_touching_the_database(monkeypatch):
+    monkeypatch.setenv("SITREP_ALLOW_PRIVATE_NETWORKS", "false")
+    monkeypatch.setenv("SITREP_DATABASE_URL", "postgresql+asyncpg://nobody:nothing@127.0.0.1:1/none")
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(feeds_app, ["add", "http://[::ffff:127.0.0.1]/rss"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 2
+    assert "feed URL is refused" in result.output
