@@ -70,6 +70,17 @@ class ProblemError(Exception):
         self.errors = errors
 
 
+def url_refused(what: str, reason: str) -> ProblemError:
+    """A refused feed or webhook URL: a 422 naming `body.url`, `what` being "feed" or "webhook"."""
+    return ProblemError(
+        422,
+        f"The {what} URL is refused: {reason}.",
+        kind=f"{what}-url-refused",
+        title=f"{what.capitalize()} URL refused",
+        errors=[FieldError(location="body.url", message=reason)],
+    )
+
+
 def problem_response(request: Request, error: ProblemError) -> JSONResponse:
     problem = Problem(
         type=f"{TYPE_PREFIX}{error.kind}" if error.kind else "about:blank",

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from services.api.feeds import repository
 from services.api.feeds.schemas import FeedCreate, FeedPatch
-from services.api.problems import FieldError, ProblemError
+from services.api.problems import ProblemError, url_refused
 from services.ingest import registry
 from shared.events.feeds import FeedSettings
 from shared.eventstore import ConcurrencyError
@@ -28,13 +28,7 @@ def check_feed_url(url: str, allow_private: bool) -> None:
     try:
         check_url(url, AddressPolicy(allow_private=allow_private))
     except BlockedAddress as exc:
-        raise ProblemError(
-            422,
-            f"The feed URL is refused: {exc.reason}.",
-            kind="feed-url-refused",
-            title="Feed URL refused",
-            errors=[FieldError(location="body.url", message=exc.reason)],
-        ) from exc
+        raise url_refused("feed", exc.reason) from exc
 
 
 @asynccontextmanager

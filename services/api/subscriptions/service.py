@@ -12,7 +12,7 @@ from services.alerts import subscriptions as domain
 from services.alerts.ping import send_ping
 from services.alerts.sender import AttemptResult
 from services.alerts.settings import AlertsSettings
-from services.api.problems import FieldError, ProblemError
+from services.api.problems import ProblemError, url_refused
 from services.api.subscriptions.schemas import SubscriptionCreate, SubscriptionPatch
 from shared.events.subscriptions import SubscriptionSettings
 from shared.eventstore import ConcurrencyError
@@ -45,13 +45,7 @@ async def check_url(url: str, allow_private: bool) -> None:
     try:
         await domain.check_webhook_url(url, allow_private)
     except BlockedAddress as exc:
-        raise ProblemError(
-            422,
-            f"The webhook URL is refused: {exc.reason}.",
-            kind="webhook-url-refused",
-            title="Webhook URL refused",
-            errors=[FieldError(location="body.url", message=exc.reason)],
-        ) from exc
+        raise url_refused("webhook", exc.reason) from exc
 
 
 async def require_active(uow: UnitOfWork, subscription_id: str) -> None:
