@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pytest
 from sqlalchemy import text
@@ -28,7 +29,18 @@ async def event_count(db) -> int:
 
 
 def test_the_writes_are_known():
-    assert WRITES == [("DELETE", "/v1/feeds/{feed_id}"), ("PATCH", "/v1/feeds/{feed_id}"), ("POST", "/v1/feeds")]
+    assert WRITES == [
+        ("DELETE", "/v1/feeds/{feed_id}"),
+        ("DELETE", "/v1/subscriptions/{subscription_id}"),
+        ("PATCH", "/v1/feeds/{feed_id}"),
+        ("PATCH", "/v1/subscriptions/{subscription_id}"),
+        ("POST", "/v1/deliveries/{delivery_id}/redeliver"),
+        ("POST", "/v1/feeds"),
+        ("POST", "/v1/subscriptions"),
+        ("POST", "/v1/subscriptions/{subscription_id}/redeliver-dead-lettered"),
+        ("POST", "/v1/subscriptions/{subscription_id}/rotate-secret"),
+        ("POST", "/v1/subscriptions/{subscription_id}/test"),
+    ]
 
 
 async def test_every_write_is_refused_without_an_admin_key(app, client, db, keys):
@@ -37,7 +49,7 @@ async def test_every_write_is_refused_without_an_admin_key(app, client, db, keys
     before = await event_count(db)
     async with asgi_client(app) as anonymous:
         for method, path in WRITES:
-            url = path.replace("{feed_id}", feed_id)
+            url = re.sub(r"\{\w+_id\}", feed_id, path)  # any id: the key is refused before the id is looked up
             body = {"json": {"title": "changed"}} if method == "PATCH" else {"json": FEED} if method == "POST" else {}
             assert_problem(await anonymous.request(method, url, **body), 401)
             assert_problem(await client.request(method, url, **body), 403)
