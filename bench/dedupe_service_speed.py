@@ -32,6 +32,7 @@ from services.dedupe.handler import ItemHandler  # noqa: E402
 from services.projections import all_projections  # noqa: E402
 from shared.events import Event  # noqa: E402
 from shared.events.news import NewsItemIngested, item_stream  # noqa: E402
+from shared.logs import configure_logging  # noqa: E402
 from shared.migrate import upgrade  # noqa: E402
 from shared.unit_of_work import Database  # noqa: E402
 
@@ -82,9 +83,7 @@ async def _admin(sql: str) -> None:
 
 
 def main() -> None:
-    import logging
-
-    logging.disable(logging.INFO)
+    configure_logging(level="WARNING")  # one line per item would be timed too
     for size in [int(a) for a in sys.argv[1:]] or [5000]:
         name = f"sitrep_bench_service_{uuid.uuid4().hex[:8]}"
         asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
