@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -40,6 +41,13 @@ class Settings(BaseSettings):
     ingest_max_items: int = 500
     ingest_unhealthy_after_failures: int = 10
     ingest_unhealthy_retry_seconds: float = 6 * 3600
+
+    # dedupe: items meet only items published within this many days of their own; the index
+    # forgets entries filed longer ago than the retention (at least the window), checked this often.
+    dedupe_window_days: float = Field(default=3.0, gt=0)
+    dedupe_retention_days: float = Field(default=7.0, gt=0)
+    dedupe_upkeep_seconds: float = Field(default=60.0, gt=0)
+
     log_level: str = "INFO"
     log_format: str = "auto"  # auto | json | console
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -23,6 +23,20 @@ class UnitOfWork:
         self.projections = projections
         self.store = store or EventStore()
         self.recorded: list[Event] = []
+        self.committed: list[Callable[[], None]] = []
+
+    def on_commit(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the transaction has committed (metrics of work that really happened)."""
+        self.committed.append(callback)
+
+    def mark(self) -> tuple[int, int]:
+        """Where this unit of work stands, so a rolled-back savepoint can forget what it did."""
+        return len(self.recorded), len(self.committed)
+
+    def forget_since(self, mark: tuple[int, int]) -> None:
+        recorded, committed = mark
+        del self.recorded[recorded:]
+        del self.committed[committed:]
 
     async def lock(self) -> None:
         """Take the log's append lock now, before any other lock this transaction needs."""
@@ -65,3 +79,5 @@ class Database:
                 await notify_appended(conn, uow.recorded[-1].position)
         for event in uow.recorded:  # committed: count them now, never for a rolled-back transaction
             events_appended.labels(event.type).inc()
+        for callback in uow.committed:
+            callback()

@@ -1,10 +1,14 @@
-"""Wires the dedupe service: consume `news.items`, record story events, relay to `news.stories`."""
+"""Wires the dedupe service: consume `news.items`, decide with the PostgreSQL index, record story
+events, relay them to `news.stories`, and keep the index pruned."""
 
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
-from services.dedupe.handler import handle_item
+from services.dedupe.fingerprint import DedupeConfig
+from services.dedupe.handler import ItemHandler
+from services.dedupe.upkeep import keep_index
 from services.projections import all_projections
 from shared.kafka.relay import Route
 from shared.kafka.topics import NEWS_ITEMS, NEWS_STORIES
@@ -13,7 +17,19 @@ from shared.pipeline import run_pipeline_service
 from shared.settings import Settings
 
 
+def dedupe_config(settings: Settings) -> DedupeConfig:
+    return DedupeConfig(window=timedelta(days=settings.dedupe_window_days))
+
+
+def retention(settings: Settings) -> timedelta:
+    """Never shorter than the window, so an entry outlives the items of its time that arrive late."""
+    return timedelta(days=max(settings.dedupe_retention_days, settings.dedupe_window_days))
+
+
 async def main(settings: Settings, stop: asyncio.Event, health: Health) -> None:
+    async def upkeep(db, producer, stop: asyncio.Event) -> None:
+        await keep_index(db, stop, retention(settings), settings.dedupe_upkeep_seconds)
+
     await run_pipeline_service(
         name="dedupe",
         settings=settings,
@@ -21,7 +37,7 @@ async def main(settings: Settings, stop: asyncio.Event, health: Health) -> None:
         health=health,
         projections=all_projections(),
         consume=[NEWS_ITEMS],
-        handler=handle_item,
+        handler=ItemHandler(dedupe_config(settings)),
         routes=[
             Route(
                 types=frozenset({"story.started", "story.item_merged"}),
@@ -29,4 +45,5 @@ async def main(settings: Settings, stop: asyncio.Event, health: Health) -> None:
                 key=lambda event: event.data["story_id"],
             )
         ],
+        extra_tasks=[upkeep],
     )

@@ -1,52 +1,55 @@
-"""Decides, for each ingested item, whether it starts a story or joins one."""
+"""Decides, for each ingested item, whether it starts a story, joins one, or is a repeat.
+
+The decision, the index rows it files and the story event it records share the consumer's
+transaction: either all of them happen, with the item's offset, or none does.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import time
 
-from services.dedupe.tables import story_items
+from services.dedupe import metrics
+from services.dedupe.assign import assign_story
+from services.dedupe.decision import Outcome
+from services.dedupe.fingerprint import DedupeConfig, Fingerprinter, Item
+from services.dedupe.index_pg import PgStoryIndex
+from services.dedupe.story_events import story_event
 from shared.events import Event
 from shared.events.news import NewsItemIngested
-from shared.events.stories import StoryItem, StoryItemMerged, StoryStarted, story_stream
 from shared.ids import new_id
+from shared.logs import get_logger
 from shared.unit_of_work import UnitOfWork
 
-SOURCE = "sitrep/dedupe"
+log = get_logger(__name__)
 
 
-def story_item(event: Event, item: NewsItemIngested) -> StoryItem:
-    return StoryItem(
-        item_event_id=event.id,
-        item_stream_id=event.stream_id,
-        source_id=item.source_id,
-        source_owner=item.source_owner,
-        source_country=item.source_country,
-        source_official=item.source_official,
-        url=item.url,
-        title=item.title,
-        text=item.text,
-        language=item.language,
-        published_at=item.published_at,
+def dedupe_item(item: NewsItemIngested) -> Item:
+    """What dedupe compares: the source entry's identity, its words, its URL and its time."""
+    return Item(
+        id=item.item_key, source=item.source_id, title=item.title, text=item.text or item.summary or "",
+        url=item.url, published=item.published_at,
     )
 
 
-async def handle_item(uow: UnitOfWork, event: Event) -> None:
-    item: NewsItemIngested = event.payload()
-    conn = uow.conn
-    seen = await conn.execute(select(story_items.c.story_id).where(story_items.c.item_stream_id == event.stream_id))
-    if seen.first() is not None:
-        return
-    same_url = None
-    if item.url:
-        same_url = (
-            await conn.execute(select(story_items.c.story_id).where(story_items.c.url == item.url).limit(1))
-        ).scalar_one_or_none()
-    entry = story_item(event, item)
-    if same_url is None:
-        story_id = new_id()
-        payload = StoryStarted(story_id=story_id, item=entry, first_seen_at=event.time)
-    else:
-        story_id = same_url
-        payload = StoryItemMerged(story_id=story_id, item=entry, method="url", similarity=1.0, source_count=0)
-    stream = story_stream(story_id)
-    await uow.record(stream, [Event.new(payload, stream_id=stream, source=SOURCE, subject=story_id, caused_by=event)])
+class ItemHandler:
+    def __init__(self, config: DedupeConfig) -> None:
+        self.config = config
+        self.fingerprint = Fingerprinter(config)
+
+    async def __call__(self, uow: UnitOfWork, event: Event) -> None:
+        started = time.perf_counter()
+        item: NewsItemIngested = event.payload()
+        await uow.lock()  # the log's lock first, then the index's: the same order in every writer
+        fp = self.fingerprint(dedupe_item(item), seen_at=event.time)
+        decision = await assign_story(PgStoryIndex(uow.conn), fp, self.config, new_story_id=new_id)
+        if decision.outcome is not Outcome.REPEAT:
+            story = await story_event(uow.conn, decision, event, item)
+            await uow.record(story.stream_id, [story])
+        report = log.debug if decision.outcome is Outcome.REPEAT else log.info
+        report(
+            "item_deduplicated", outcome=decision.outcome.value, story_id=decision.story_id,
+            method=decision.method.value if decision.method else None, similarity=decision.similarity,
+            rejected=len(decision.rejected), source_id=item.source_id,
+        )
+        elapsed = time.perf_counter() - started
+        uow.on_commit(lambda: metrics.observe(decision, elapsed))

@@ -1,9 +1,9 @@
 """The story index in PostgreSQL, shared by every dedupe instance.
 
-Tables (SQLAlchemy Core, so migrations can take them from ``metadata``):
+Tables (SQLAlchemy Core; created by migration 0006_dedupe_index, kept in step with ``metadata``):
 
 - ``dedupe_entry`` — one row per indexed item: its story, signatures, SimHash,
-  time. ``item_key`` is unique: the same source entry is filed once.
+  time (the item's) and when it was filed. ``item_key`` is unique: the same source entry is filed once.
 - ``dedupe_band`` — ``(band_no, band_hash) → entry``, with the entry's time so
   a lookup reads the newest rows of a bucket from the index alone. Band
   numbers 0-31 are the LSH bands of the signature, 32-47 those of the lead,
@@ -64,8 +64,10 @@ dedupe_entry = Table(
     Column("size", Integer, nullable=False),
     Column("simhash", BigInteger, nullable=False),
     Column("time", DateTime(timezone=True), nullable=False),
+    Column("filed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_dedupe_entry_story", "story_id"),
     Index("ix_dedupe_entry_time", "time"),
+    Index("ix_dedupe_entry_filed_at", "filed_at"),
 )
 
 dedupe_band = Table(
@@ -88,7 +90,10 @@ dedupe_exact = Table(
     Column("key", BigInteger, nullable=False),
     Column("story_id", Text, nullable=False),
     Column("time", DateTime(timezone=True), nullable=False),
+    Column("filed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     PrimaryKeyConstraint("kind", "key"),
+    Index("ix_dedupe_exact_time", "time"),
+    Index("ix_dedupe_exact_filed_at", "filed_at"),
 )
 
 dedupe_story_fact = Table(
@@ -198,11 +203,20 @@ class PgStoryIndex:
             )
 
     async def prune(self, before: datetime) -> int:
+        """Forget entries whose item time is before ``before`` (item keys stay)."""
+        return await self._forget("time", before)
+
+    async def prune_filed(self, before: datetime) -> int:
+        """Forget entries filed before ``before``, however old their items: the running service's
+        retention, so copies of an old article that arrive together still meet."""
+        return await self._forget("filed_at", before)
+
+    async def _forget(self, column: str, before: datetime) -> int:
         removed = (
-            await self._conn.execute(delete(dedupe_entry).where(dedupe_entry.c.time < before))
+            await self._conn.execute(delete(dedupe_entry).where(dedupe_entry.c[column] < before))
         ).rowcount
         await self._conn.execute(
-            delete(dedupe_exact).where(dedupe_exact.c.kind != "item", dedupe_exact.c.time < before)
+            delete(dedupe_exact).where(dedupe_exact.c.kind != "item", dedupe_exact.c[column] < before)
         )
         live = select(dedupe_entry.c.entry_id).where(dedupe_entry.c.story_id == dedupe_story_fact.c.story_id)
         await self._conn.execute(delete(dedupe_story_fact).where(~live.exists()))
@@ -210,6 +224,11 @@ class PgStoryIndex:
 
     async def size(self) -> int:
         return (await self._conn.execute(select(func.count()).select_from(dedupe_entry))).scalar_one()
+
+    async def stories(self) -> int:
+        """Stories with at least one live entry."""
+        count = select(func.count(func.distinct(dedupe_entry.c.story_id)))
+        return (await self._conn.execute(count)).scalar_one()
 
     async def _exact(self, fp: Fingerprint, lo: datetime, hi: datetime) -> dict[str, str]:
         wanted = [(kind, key) for kind, key in zip(EXACT_KINDS, (fp.item_key, fp.url_key, fp.text_key))

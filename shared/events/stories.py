@@ -13,7 +13,9 @@ from pydantic import BaseModel, ConfigDict
 
 from shared.events.registry import EventPayload
 
-MergeMethod = Literal["guid", "url", "text_hash", "minhash", "simhash"]
+MergeMethod = Literal["guid", "url", "text_hash", "minhash", "containment", "simhash", "lead"]
+"""How an item was found to be a copy: services/dedupe/decision.py's methods ("guid" is accepted,
+never written: the same source entry again is a repeat and records nothing)."""
 
 
 class StoryItem(BaseModel):
@@ -48,6 +50,7 @@ class StoryItemMerged(EventPayload):
     method: MergeMethod
     similarity: float
     source_count: int
+    """Distinct sources of the story, this item's included."""
 
 
 def story_stream(story_id: str) -> str:

@@ -214,7 +214,7 @@ class ConsumerLoop:
         if not todo:
             return []
         savepoint = await uow.conn.begin_nested()
-        recorded = len(uow.recorded)
+        mark = uow.mark()
         try:
             for _, event in todo:
                 bind_context(correlation_id=event.correlation_id, event_id=event.id)
@@ -225,7 +225,7 @@ class ConsumerLoop:
             if is_transient(exc):
                 raise
             await savepoint.rollback()
-            del uow.recorded[recorded:]
+            uow.forget_since(mark)
         return [await self._handle_alone(uow, record, event) for record, event in todo]
 
     async def _handle_alone(self, uow: UnitOfWork, record: ConsumerRecord, event: Event) -> str:
@@ -233,7 +233,7 @@ class ConsumerLoop:
         error: Exception | None = None
         for _ in range(self.max_attempts):
             savepoint = await uow.conn.begin_nested()
-            recorded = len(uow.recorded)
+            mark = uow.mark()
             try:
                 await self.handler(uow, event)
                 await savepoint.commit()
@@ -242,7 +242,7 @@ class ConsumerLoop:
                 if is_transient(exc):
                     raise
                 await savepoint.rollback()
-                del uow.recorded[recorded:]
+                uow.forget_since(mark)
                 error = exc
         assert error is not None
         await self._dead_letter(record, error)

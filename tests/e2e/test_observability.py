@@ -92,11 +92,13 @@ async def subscribe_receiver(database_url: str, url: str) -> bool:
 
 
 async def feed_the_pipeline(settings, feeds: FeedServer) -> None:
-    """The seed article, a feed that answers 500, and a message dedupe must dead-letter."""
+    """The seed article, a copy of it in another feed (a merge), a feed that answers 500, and a
+    message dedupe must dead-letter."""
     db = Database(create_engine(settings), all_projections())
     async with db.transaction() as uow:
         await register_feed(uow, FeedSettings(url=feeds.url("/seed.xml"), owner="Seed news"))
         await register_feed(uow, FeedSettings(url=feeds.url("/dead.xml"), owner="Dead news"))
+        await register_feed(uow, FeedSettings(url=feeds.url("/copy.xml"), owner="Copy news"))
     await db.engine.dispose()
     producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
     await producer.start()
@@ -144,6 +146,7 @@ async def prometheus_watching_traffic(settings, workdir: Path) -> AsyncIterator[
     with FeedServer() as feeds, FeedServer() as receiver:
         feeds.route("/seed.xml", Response(200, RSS, seed_rss()))
         feeds.route("/dead.xml", Response(500, body="the feed died"))
+        feeds.route("/copy.xml", Response(200, RSS, seed_rss().replace("seed-000", "seed-000-copy")))
         receiver.route("/hook", Response(204))
         async with running(settings, ingest_main, dedupe_main, alerts_main) as healths:
             apps = [(health_app(health), ports[job]) for job, health in zip(PIPELINE, healths, strict=True)]
@@ -158,6 +161,8 @@ async def prometheus_watching_traffic(settings, workdir: Path) -> AsyncIterator[
                     for service in ("dedupe", "alerts"):
                         await wait_for("SELECT 1 FROM consumer_offsets WHERE group_id = :g", bool,
                                        settings.database_url, g=settings.consumer_group(service))
+                    await wait_for("SELECT 1 FROM events WHERE type = 'story.item_merged'", bool,
+                                   settings.database_url)
                     if webhooks:
                         await wait_for("SELECT 1 FROM deliveries WHERE status = 'delivered'", bool,
                                        settings.database_url)

@@ -50,6 +50,7 @@ NEWEST_ITEM_AGE = _metric("sitrep_ingest_newest_item_age_seconds", INGEST)
 DEDUPE_ITEMS = _metric("sitrep_dedupe_items_total", DEDUPE)
 DEDUPE_SIMILARITY = _metric("sitrep_dedupe_similarity_ratio", DEDUPE)
 DEDUPE_INDEX_STORIES = _metric("sitrep_dedupe_index_stories", DEDUPE)
+DEDUPE_DECISION = _metric("sitrep_dedupe_decision_seconds", DEDUPE)
 
 # alerts
 CLAIMS_OBSERVED = _metric("sitrep_claims_observed_total", ALERTS)

@@ -71,6 +71,12 @@ def build() -> Dashboard:
             "Dedupe index size", "Stories the dedupe index holds.", "short",
             p.query(f"max({m.DEDUPE_INDEX_STORIES})", "stories"),
         ))
+        .with_panel(p.timeseries_panel(
+            "Dedupe decision time (p50, p95)", "Fingerprint, index lookup under its locks, decision and "
+            "recording, per item.", "s",
+            p.query(p.quantile(0.5, m.DEDUPE_DECISION), "p50"),
+            p.query(p.quantile(0.95, m.DEDUPE_DECISION), "p95"),
+        ))
     )
 
 
