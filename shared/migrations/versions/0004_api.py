@@ -1,13 +1,13 @@
 """API keys, stored idempotent responses, and the indexes behind the API's filters.
 
 Revision ID: 0004_api
-Revises: 0002_feeds_and_stories
+Revises: 0003_alerts
 """
 
 from shared.migrations.sql import execute_script
 
 revision = "0004_api"
-down_revision = "0002_feeds_and_stories"
+down_revision = "0003_alerts"
 branch_labels = None
 depends_on = None
 

@@ -1,13 +1,13 @@
 """What the ingest scheduler keeps per source beyond the first fetch state.
 
 Revision ID: 0005_ingest_state
-Revises: 0002_feeds_and_stories
+Revises: 0004_api
 """
 
 from shared.migrations.sql import execute_script
 
 revision = "0005_ingest_state"
-down_revision = "0002_feeds_and_stories"
+down_revision = "0004_api"
 branch_labels = None
 depends_on = None
 

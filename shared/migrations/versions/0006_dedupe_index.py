@@ -1,13 +1,13 @@
 """The dedupe story index, shared by every dedupe instance (see services/dedupe/index_pg.py).
 
 Revision ID: 0006_dedupe_index
-Revises: 0002_feeds_and_stories
+Revises: 0005_ingest_state
 """
 
 from shared.migrations.sql import execute_script
 
 revision = "0006_dedupe_index"
-down_revision = "0002_feeds_and_stories"
+down_revision = "0005_ingest_state"
 branch_labels = None
 depends_on = None
 

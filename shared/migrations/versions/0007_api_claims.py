@@ -1,13 +1,13 @@
 """Indexes behind the claims API: claims newest first, and the claims observed in a story.
 
-Revision ID: 0006_api_claims
-Revises: 0003_alerts
+Revision ID: 0007_api_claims
+Revises: 0006_dedupe_index
 """
 
 from shared.migrations.sql import execute_script
 
-revision = "0006_api_claims"
-down_revision = "0003_alerts"
+revision = "0007_api_claims"
+down_revision = "0006_dedupe_index"
 branch_labels = None
 depends_on = None
 
