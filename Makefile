@@ -13,7 +13,7 @@ PYTEST_ARGS ?= -q -ra
 # Never fetch a Python build: use the interpreter on PATH (>= 3.11).
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help install ensure-tools stack stack-down stack-status migrate up test audit bench bench-tools
+.PHONY: help install ensure-tools stack stack-down stack-status migrate up test chaos audit bench bench-tools
 
 help:
 	@echo "make install       create .venv/ with the locked dependencies (.venv/bin/sitrep)"
@@ -24,6 +24,7 @@ help:
 	@echo "make stack-down    stop what make stack started"
 	@echo "make migrate       apply the database migrations"
 	@echo "make ensure-tools  install Debian's docker-compose (used by the tests)"
+	@echo "make chaos         the long fault run: kills, broker and database restarts, bad receivers (own stack on other ports)"
 	@echo "make audit         check every locked dependency against the known vulnerabilities (pip-audit; needs PyPI's JSON API)"
 	@echo "make bench         run every bench/*.py against its baselines, write bench/RESULTS.md (BENCH_ARGS=--full for big sizes)"
 
@@ -57,6 +58,11 @@ up: install stack migrate
 
 test: install ensure-tools stack
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The long fault run starts a PostgreSQL and a Kafka broker of its own (ports 15432, 19092/19093,
+# state in /tmp/sitrep-chaos; SITREP_CHAOS_* to change), since it restarts them.
+chaos: install
+	$(VENV)/bin/python -m tests.chaos.soak
 
 # Every package of uv.lock (runtime and dev), pinned as locked, looked up in PyPI's vulnerability data.
 # --strict: a package that could not be looked up fails the audit instead of passing unchecked.

@@ -34,11 +34,32 @@ log = get_logger(__name__)
 Handler = Callable[[UnitOfWork, Event], Awaitable[None]]
 
 
+SERVER_AWAY_SQLSTATES = ("08", "53300", "57P01", "57P02", "57P03")
+"""Connection exceptions, too many connections, and a server shutting down, crashed or starting
+up: asyncpg raises these while PostgreSQL restarts, and SQLAlchemy wraps them as a bare DBAPIError."""
+
+
+def sqlstate_of(exc: BaseException) -> str | None:
+    """The SQLSTATE of the database error behind `exc`, following what it wraps."""
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return None
+        code = getattr(seen, "sqlstate", None)
+        if isinstance(code, str) and code:
+            return code
+        seen = getattr(seen, "orig", None) or seen.__cause__
+    return None
+
+
 def is_transient(exc: BaseException) -> bool:
     """Errors of the infrastructure, not of the message: retry the batch rather than dead-letter."""
     if isinstance(exc, (OperationalError, InterfaceError, ConnectionError, OSError, asyncio.TimeoutError)):
         return True
-    return isinstance(exc, DBAPIError) and exc.connection_invalidated
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    code = sqlstate_of(exc)
+    return code is not None and code.startswith(SERVER_AWAY_SQLSTATES)
 
 
 class _SeekToStoredOffsets(ConsumerRebalanceListener):
