@@ -49,7 +49,7 @@ MAX_JSON_DEPTH = 8
 
 
 def _json_safe(value: Any, depth: int = 0) -> Any:
-    """Refuses what JSONB cannot store (NUL in strings, NaN and infinities), integers beyond 64 bits
+    """Refuses what JSONB cannot store (NUL in strings, NaN and infinities), numbers beyond 64 bits
     (JSON tools disagree on them), and deep nesting."""
     if depth > MAX_JSON_DEPTH:
         raise ValueError(f"nested deeper than {MAX_JSON_DEPTH} levels")
@@ -60,6 +60,8 @@ def _json_safe(value: Any, depth: int = 0) -> Any:
     elif isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError("numbers must be finite")
+        if abs(value) >= 2**63:  # JSONB writes 1e55 out in full, which reads back as an integer
+            raise ValueError("numbers must lie within ±2^63")
     elif isinstance(value, int) and not isinstance(value, bool):
         if not -(2**63) <= value < 2**63:
             raise ValueError("integers must fit in 64 bits")

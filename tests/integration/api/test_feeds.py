@@ -71,6 +71,8 @@ async def test_registering_a_url_twice_is_a_conflict(client, keys):
         ({"url": "https://a.example", "min_interval_s": 600, "max_interval_s": 60}, "body"),
         ({"url": "https://a.example", "title": "a\x00b"}, "body.title"),
         ({"url": "https://a.example", "config": {"selector": "a\x00"}}, "body.config"),
+        ({"url": "https://a.example", "config": {"weight": 1.5e55}}, "body.config"),
+        ({"url": "https://a.example", "config": {"weight": [-(2**64)]}}, "body.config"),
         ({"url": "https://a.example", "surprise": 1}, "body.surprise"),
         ({}, "body.url"),
     ],
