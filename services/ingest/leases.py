@@ -65,6 +65,18 @@ async def claim_due(engine: AsyncEngine, now: datetime, limit: int, settings: Se
     return [_claim(lease_id, sources[row["feed_id"]], row, settings) for row in claimed]
 
 
+async def renew_lease(engine: AsyncEngine, claim: Claim, now: datetime, settings: Settings) -> bool:
+    """Start the lease again when the fetch begins, so that waiting for the host's turn does not use
+    it up; False when another instance has claimed the source meanwhile."""
+    async with engine.begin() as conn:
+        result = await conn.execute(
+            update(feed_fetch_state)
+            .where(feed_fetch_state.c.feed_id == claim.source.id, feed_fetch_state.c.lease_id == claim.lease_id)
+            .values(next_check_at=now + timedelta(seconds=settings.ingest_lease_seconds))
+        )
+    return result.rowcount == 1
+
+
 def _claim(lease_id: str, feed, state_row, settings: Settings) -> Claim:
     source = Source(
         id=feed["feed_id"],

@@ -2,9 +2,9 @@
 
 A check runs as its own task — fetch, parse and normalise, fetch the full articles of new entries
 where the source asks for them, then record — within the global limit of simultaneous checks and
-the per-host limit; a source waiting for its host's turn holds its lease but does not spend its
-fetch time. One source's failure, whatever it is, is recorded as that source's error and never
-stops the loop.
+the per-host limit. A source waiting for its host's turn holds its lease, which starts again when
+its fetch begins, so a long queue for one host neither spends fetch time nor loses the work. One
+source's failure, whatever it is, is recorded as that source's error and never stops the loop.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from services.ingest import metrics
 from services.ingest.check import Failed, Fetched, Outcome, check_source
 from services.ingest.fetcher import Fetcher
 from services.ingest.fulltext import add_full_text
-from services.ingest.leases import Claim, claim_due
+from services.ingest.leases import Claim, claim_due, renew_lease
 from services.ingest.politeness import HostLimiter
 from services.ingest.record import LeaseLost, Recorded, record_check, unseen
 from services.ingest.source_gauges import refresh_gauges
@@ -90,6 +90,8 @@ class Scheduler:
         host = urlsplit(source.url).hostname or ""
         try:
             async with self.hosts.slot(host):
+                if not await renew_lease(self.db.engine, claim, self.clock(), self.settings):
+                    raise LeaseLost(source.id)
                 outcome = await self.fetch_and_parse(claim)
                 if claim.fetch_full_text and isinstance(outcome, Fetched) and outcome.items:
                     outcome = await self.with_full_text(outcome)

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, update
 
 from services.ingest.fetch_state import save_state
-from services.ingest.leases import claim_due
+from services.ingest.leases import claim_due, renew_lease
 from services.ingest.registry import register_feed, remove_feed
 from services.ingest.tables import feed_fetch_state
 from services.projections import all_projections
@@ -78,3 +78,18 @@ async def test_removed_and_not_yet_due_sources_are_left_alone(db, settings):
             .values(next_check_at=now + timedelta(hours=1))
         )
     assert [c.source.id for c in await claim_due(db.engine, now, 10, settings)] == [kept]
+
+
+async def test_a_lease_starts_again_when_the_fetch_begins_unless_another_instance_has_the_source(db, settings):
+    settings = settings.model_copy(update={"ingest_lease_seconds": 30})
+    [feed_id] = await register(db, 1)
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    [waited] = await claim_due(db.engine, now, 10, settings)
+    assert await renew_lease(db.engine, waited, now + timedelta(seconds=25), settings)
+    assert (await next_checks(db))[feed_id] == now + timedelta(seconds=55)
+    assert await claim_due(db.engine, now + timedelta(seconds=40), 10, settings) == [], "still ours after 40 s"
+
+    [other] = await claim_due(db.engine, now + timedelta(seconds=60), 10, settings)
+    assert other.source.id == feed_id
+    assert not await renew_lease(db.engine, waited, now + timedelta(seconds=61), settings)
+    assert (await next_checks(db))[feed_id] == now + timedelta(seconds=90), "the other instance's lease stands"
