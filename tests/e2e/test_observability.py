@@ -155,7 +155,8 @@ async def prometheus_watching_traffic(settings, workdir: Path) -> AsyncIterator[
                 try:
                     # Series created at zero are scraped before the first message moves.
                     await until(prometheus, 'count(up{job=~"ingest|dedupe|alerts|api"} == 1) == 4')
-                    await until(prometheus, "count(count by (group) (sitrep_dead_letters_total)) == 2")
+                    groups = "|".join(settings.consumer_group(service) for service in ("dedupe", "alerts"))
+                    await until(prometheus, f'count(count by (group) (sitrep_dead_letters_total{{group=~"{groups}"}})) == 2')
                     webhooks = await subscribe_receiver(settings.database_url, receiver.url("/hook"))
                     await feed_the_pipeline(settings, feeds)
                     for service in ("dedupe", "alerts"):
