@@ -11,6 +11,7 @@ from services.alerts.observations import observe_claim
 from shared.events import Event
 from shared.events.claims import Evidence
 from shared.events.stories import StoryItem
+from shared.kafka.prepared import Prepared
 from shared.logs import get_logger
 from shared.unit_of_work import UnitOfWork
 
@@ -43,11 +44,19 @@ class StoryHandler:
         self.api_url = api_url
         self.first_delay_s = first_delay_s
         self.extract = extract
+        self.claims = Prepared(self.claims_in)
+
+    def claims_in(self, event: Event) -> list:
+        item: StoryItem = event.payload().item
+        return self.extract(item_text(item), item.published_at.date(), default_claimant(item))
+
+    def prepare(self, events: list[Event]) -> None:
+        self.claims.prepare(events)
 
     async def __call__(self, uow: UnitOfWork, event: Event) -> None:
         story = event.payload()
         item: StoryItem = story.item
-        found = self.extract(item_text(item), item.published_at.date(), default_claimant(item))
+        found = self.claims.take(event)
         seen: set[str] = set()
         queued = 0
         for claim in found:

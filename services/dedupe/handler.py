@@ -11,12 +11,13 @@ import time
 from services.dedupe import metrics
 from services.dedupe.assign import assign_story
 from services.dedupe.decision import Outcome
-from services.dedupe.fingerprint import DedupeConfig, Fingerprinter, Item
+from services.dedupe.fingerprint import DedupeConfig, Fingerprint, Fingerprinter, Item
 from services.dedupe.index_pg import PgStoryIndex
 from services.dedupe.story_events import story_event
 from shared.events import Event
 from shared.events.news import NewsItemIngested
 from shared.ids import new_id
+from shared.kafka.prepared import Prepared
 from shared.logs import get_logger
 from shared.unit_of_work import UnitOfWork
 
@@ -35,12 +36,19 @@ class ItemHandler:
     def __init__(self, config: DedupeConfig) -> None:
         self.config = config
         self.fingerprint = Fingerprinter(config)
+        self.fingerprints = Prepared(self.fingerprint_of)
+
+    def fingerprint_of(self, event: Event) -> Fingerprint:
+        return self.fingerprint(dedupe_item(event.payload()), seen_at=event.time)
+
+    def prepare(self, events: list[Event]) -> None:
+        self.fingerprints.prepare(events)
 
     async def __call__(self, uow: UnitOfWork, event: Event) -> None:
         started = time.perf_counter()
         item: NewsItemIngested = event.payload()
         await uow.lock()  # the log's lock first, then the index's: the same order in every writer
-        fp = self.fingerprint(dedupe_item(item), seen_at=event.time)
+        fp = self.fingerprints.take(event)
         decision = await assign_story(PgStoryIndex(uow.conn), fp, self.config, new_story_id=new_id)
         if decision.outcome is not Outcome.REPEAT:
             story = await story_event(uow.conn, decision, event, item)

@@ -4,7 +4,8 @@ Exactly-once in effect: the offsets consumed and the ids of the events handled a
 same transaction as the work they caused, and the loop resumes from the offsets stored in
 PostgreSQL on every partition assignment. A message that keeps failing goes to `<topic>.dlq` with
 its error and the loop moves on; a transient failure (database or broker away) rolls the batch
-back and retries it after a pause.
+back and retries it after a pause. A handler with a `prepare` method does the batch's pure work
+before the transaction (see `prepared.py`).
 """
 
 from __future__ import annotations
@@ -60,6 +61,13 @@ def is_transient(exc: BaseException) -> bool:
         return True
     code = sqlstate_of(exc)
     return code is not None and code.startswith(SERVER_AWAY_SQLSTATES)
+
+
+def _decode(record: ConsumerRecord) -> Event | EventDecodeError:
+    try:
+        return Event.from_json(record.value)
+    except EventDecodeError as exc:
+        return exc
 
 
 class _SeekToStoredOffsets(ConsumerRebalanceListener):
@@ -158,18 +166,21 @@ class ConsumerLoop:
     async def process_batch(self, tp: TopicPartition, records: list[ConsumerRecord]) -> None:
         started = time.perf_counter()
         outcomes: list[str] = []
+        read = [(record, _decode(record)) for record in records]
+        if (prepare := getattr(self.handler, "prepare", None)) is not None:
+            prepare([event for _, event in read if isinstance(event, Event)])
         async with self.db.transaction() as uow:
             await uow.lock()
             next_offset = await self._stored_offset(uow, tp)
-            fresh = [r for r in records if next_offset is None or r.offset >= next_offset]
+            fresh = [(r, event) for r, event in read if next_offset is None or r.offset >= next_offset]
             outcomes += ["duplicate"] * (len(records) - len(fresh))
             decoded: list[tuple[ConsumerRecord, Event]] = []
-            for record in fresh:
-                try:
-                    decoded.append((record, Event.from_json(record.value)))
-                except EventDecodeError as exc:
-                    await self._dead_letter(record, exc)
+            for record, event in fresh:
+                if isinstance(event, EventDecodeError):
+                    await self._dead_letter(record, event)
                     outcomes.append("dead_lettered")
+                else:
+                    decoded.append((record, event))
             todo = await self._first_seen(uow, decoded)
             outcomes += ["duplicate"] * (len(decoded) - len(todo))
             handled_outcomes = await self._handle_all(uow, todo)

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from shared.events import Event
 from shared.kafka.consumer import ConsumerLoop
+from shared.kafka.prepared import Prepared
 from shared.kafka.producer import EventProducer
 from shared.kafka.relay import EventRelay, Route
 from shared.kafka.topics import dead_letter_topic, ensure_topics
@@ -117,6 +118,37 @@ async def test_poison_messages_go_to_the_dead_letter_topic_and_the_loop_moves_on
     assert dead[0].value == b"{broken json" and "not JSON" in errors[0]
     assert "this message can never be handled" in errors[1]
     assert all(dict(r.headers)["sitrep_original_topic"] == topic.encode() for r in dead)
+
+
+class TenfoldHandler:
+    """Computes each message's value before the batch's transaction and records it inside."""
+
+    def __init__(self) -> None:
+        self.tenfold = Prepared(lambda event: event.data["n"] * 10)
+        self.prepared_batches: list[list[int]] = []
+
+    def prepare(self, events: list[Event]) -> None:
+        self.prepared_batches.append([event.data["n"] for event in events])
+        self.tenfold.prepare(events)
+
+    async def __call__(self, uow: UnitOfWork, event: Event) -> None:
+        value = self.tenfold.take(event)
+        await uow.record(f"out-{event.id}", [Event(type="test.handled", data={"n": value}, stream_id="", source="test")])
+
+
+async def test_a_handler_prepares_each_batch_before_its_transaction(settings, db, producer):
+    topic = settings.topic("in")
+    await ensure_topics(settings.kafka_bootstrap, [topic], partitions=1)
+    await producer.send_raw(topic, b"{broken json", b"k", [])
+    for n in (1, 2, 3):
+        await producer.send(topic, happened(n), key="k")
+    handler = TenfoldHandler()
+    loop = ConsumerLoop(bootstrap=settings.kafka_bootstrap, topics=[topic], group_id=settings.consumer_group("test"),
+                        handler=handler, db=db, producer=producer)
+    await loop.start()
+    await consume_until(loop, lambda: _at_least(db, 3))
+    assert await handled_ns(db) == [10, 20, 30]
+    assert sorted(n for batch in handler.prepared_batches for n in batch) == [1, 2, 3], "only decodable events"
 
 
 async def test_relay_publishes_recorded_events_once(settings, db, producer):
