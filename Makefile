@@ -78,7 +78,7 @@ audit: | $(UV)
 # Benchmarks are never tests: a benchmark that stops early keeps what it measured and the others
 # still run. Each bench/*.py except the helpers below is one benchmark.
 BENCH_ARGS ?=
-BENCH_HELPERS := bench/__init__.py bench/common.py bench/report.py
+BENCH_HELPERS := bench/__init__.py bench/common.py bench/report.py bench/dedupe_items.py
 BENCHES := $(filter-out $(BENCH_HELPERS),$(sort $(wildcard bench/*.py)))
 
 bench-tools:
