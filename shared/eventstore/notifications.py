@@ -83,6 +83,7 @@ class LogNotifier:
     async def close(self) -> None:
         async with self._lock:
             if self._driver is not None and not self._driver.is_closed():
+                self._driver.remove_termination_listener(self._on_lost)  # closing is no loss
                 await self._driver.remove_listener(NOTIFY_CHANNEL, self._on_notify)
             if self._conn is not None:
                 await self._conn.close()
