@@ -67,6 +67,11 @@ class Sample:
         return self.count / self.seconds if self.seconds > 0 else float("inf")
 
     @property
+    def cpu_rate(self) -> float:
+        """Things per CPU-second of this process: for in-process CPU-bound work on a shared machine."""
+        return self.count / self.cpu_seconds if self.cpu_seconds > 0 else float("inf")
+
+    @property
     def cpu_per_item_us(self) -> float:
         return self.cpu_seconds / self.count * 1e6 if self.count else float("nan")
 
