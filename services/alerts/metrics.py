@@ -10,8 +10,8 @@ claims_observed = Counter(
 alerts_queued = Counter("sitrep_alerts_queued_total", "Alerts queued for a subscriber (one per subscription and claim).")
 webhook_attempts = Counter(
     "sitrep_webhook_attempts_total",
-    "Webhook delivery attempts, by outcome (delivered, retrying, dead_lettered, gone).",
-    ["outcome"],
+    "Webhook delivery attempts, by subscription and outcome (delivered, retrying, dead_lettered, gone).",
+    ["subscription", "outcome"],
 )
 webhook_delivery_latency = Histogram(
     "sitrep_webhook_delivery_latency_seconds",

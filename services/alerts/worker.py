@@ -181,7 +181,7 @@ class DeliveryWorker:
         self._wake.set()
 
     def _observe(self, done: Finished) -> None:
-        metrics.webhook_attempts.labels(done.outcome).inc()
+        metrics.webhook_attempts.labels(done.delivery.subscription_id, done.outcome).inc()
         if done.outcome == "delivered":
             metrics.webhook_delivery_latency.observe((done.at - done.delivery.claim_observed_at).total_seconds())
         elif done.outcome in ("dead_lettered", "gone"):
