@@ -174,6 +174,8 @@ async def prometheus_watching_traffic(settings, workdir: Path) -> AsyncIterator[
                         for _ in range(3):
                             assert (await client.get("/healthz")).status_code == 200
                     await until(prometheus, "sum(sitrep_dead_letters_total) >= 1")
+                    # Ingest refreshes its per-source gauges every 10 s, not on each item.
+                    await until(prometheus, "count(sitrep_ingest_newest_item_age_seconds) >= 1")
                     await asyncio.sleep(3)  # a few more scrapes and rule evaluations
                     yield prometheus
                 finally:
