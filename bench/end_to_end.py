@@ -33,7 +33,7 @@ from bench.common import (
     unique_prefix,
 )
 from bench.support.claim_feeds import ClaimFeeds, Receiver
-from bench.support.service_processes import Services
+from bench.support.service_processes import Services, cpu_seconds, peak_rss_mib
 from services.ingest.registry import register_feed
 from shared.events.feeds import FeedSettings
 from shared.kafka.topics import NEWS_ITEMS, NEWS_STORIES
@@ -103,13 +103,13 @@ async def pipeline(services: Services, feeds: ClaimFeeds, receiver: Receiver, ar
     latencies = [receiver.received[n] - feeds.first_served[n] for n in trickle]
 
     burst = range(trickle.stop, trickle.stop + args.burst)
-    cpu_before = {s.name: s.cpu_seconds() for s in services.running}
+    cpu_before = {s.name: cpu_seconds(s) for s in services.running}
     feeds.release(burst)
     await delivered(receiver, burst, services, timeout=max(120, args.burst))
     seconds = max(receiver.received[n] for n in burst) - min(feeds.first_served[n] for n in burst)
-    cpu = {s.name: s.cpu_seconds() - cpu_before[s.name] for s in services.running}
+    cpu = {s.name: cpu_seconds(s) - cpu_before[s.name] for s in services.running}
     return {"latencies_s": latencies, "burst_seconds": seconds, "cpu_s": cpu,
-            "rss_mib": {s.name: s.peak_rss_mib() for s in services.running}, "webhooks": receiver.webhooks}
+            "rss_mib": {s.name: peak_rss_mib(s) for s in services.running}, "webhooks": receiver.webhooks}
 
 
 async def run(args, results: Results) -> None:

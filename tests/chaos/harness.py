@@ -22,7 +22,7 @@ from tests.chaos.feeds import GrowingFeeds
 from tests.chaos.infra import OwnStack
 from tests.chaos.plan import Plan
 from tests.chaos.poison import dead_letters, send_poison
-from tests.chaos.processes import ServiceProcess, sitrep
+from tests.support.processes import ServiceProcess, sitrep
 from tests.chaos.receivers import Receiver
 from tests.chaos.replay_check import replay_equals_live
 from tests.chaos.stages import Progress, progress

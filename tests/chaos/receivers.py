@@ -6,7 +6,6 @@ down (its port closed). A receipt counts only when it was answered with a 2xx in
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections import Counter
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 import orjson
 
 from tests.support.feed_server import FeedServer, Request, Response
+from tests.support.processes import free_port
 
 
 @dataclass(frozen=True)
@@ -32,12 +32,6 @@ def claim_key(body: bytes) -> tuple:
     if claim["kind"] == "casualty":
         return ("casualty", (claim.get("count") or {}).get("min"))
     return ("ceasefire", claim.get("claimant"), claim["category"])
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Receiver:

@@ -53,7 +53,8 @@ from tests.support.observability import (
     recording_rule_queries,
     variables,
 )
-from tests.support.prometheus import PrometheusServer, config_for, free_port
+from tests.support.processes import free_port
+from tests.support.prometheus import PrometheusServer, config_for
 from tests.support.services import running, serving, wait_for
 
 PIPELINE = ("ingest", "dedupe", "alerts")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -15,6 +14,7 @@ from fastapi import FastAPI
 from services.api.app import create_app
 from services.api.settings import ApiSettings
 from shared.settings import Settings
+from tests.support.processes import free_port
 
 
 @asynccontextmanager
@@ -84,9 +84,3 @@ class ApiInThread:
         if self._server is not None:
             self._server.should_exit = True
         self._thread.join(30)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -12,6 +11,8 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+
+from tests.support.processes import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 PROMETHEUS_DIR = REPO / "deploy" / "prometheus"
@@ -32,12 +33,6 @@ def require(tool: str) -> str:
 def promtool(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([require("promtool"), *args], input=stdin, capture_output=True, text=True, timeout=60,
                           cwd=PROMETHEUS_DIR)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def config_for(targets: dict[str, str], interval: str) -> dict[str, Any]:

@@ -1,20 +1,25 @@
-"""Each service as its own OS process (`sitrep run <service>`), killed with SIGKILL and started
-again by the harness; a process that dies on its own is a failure, never restarted."""
+"""sitrep as its own OS processes: one command run to completion, or a service (`sitrep run
+<service>`) that can be started, killed with SIGKILL, started again and stopped with SIGTERM."""
 
 from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import time
 from pathlib import Path
 
 import httpx
 
-from tests.chaos.receivers import free_port
-
 REPO = Path(__file__).resolve().parents[2]
 SITREP = REPO / ".venv" / "bin" / "sitrep"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def sitrep(args: list[str], env: dict[str, str], timeout: float = 120) -> str:
@@ -38,8 +43,8 @@ class ServiceProcess:
     def start(self) -> None:
         self.starts += 1
         log = open(self.log_dir / f"{self.name}.{self.starts}.log", "wb")  # noqa: SIM115 — the child owns it
-        self.proc = subprocess.Popen([str(SITREP), "run", self.name], env=self.env, stdout=log,
-                                     stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True)
+        self.proc = subprocess.Popen([str(SITREP), "run", self.name], env=self.env, stdin=subprocess.DEVNULL,
+                                     stdout=log, stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True)
         log.close()
 
     def kill(self) -> None:
