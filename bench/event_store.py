@@ -1,15 +1,17 @@
 """Event store: events appended per second through our store vs raw asyncpg into the same table.
 
 Ours is `UnitOfWork.record` in transactions of 1, 10 and 100 events, the way the services write:
-one stream per event (items, stories), each `record` taking the log's append lock, reading the
-stream's version, inserting with RETURNING and notifying listeners; for 10 and 100 also one
-`record` of the whole batch into one stream (the store's best case). Baselines, on one plain
+one stream per event (items, stories), each `record` taking the log's lock (shared), reading the
+stream's head, inserting with RETURNING and notifying listeners; for 10 and 100 also one
+`record` of the whole batch into one stream, and the set-based appends that write every stream
+of the transaction in one statement: `record_streams` (one stream per event, any version) and
+`start_streams` (each event the first of its stream, as ingest records items). Baselines, on one plain
 asyncpg connection: `executemany` of the same rows with the same number per transaction (what
 our bookkeeping costs), and `copy_records_to_table` in transactions of 10,000 rows, the physical
 limit of this PostgreSQL. Same table, indexes and triggers; about 1 KB of JSON per event;
-`synchronous_commit` as the server has it. A last figure runs 4 writers at once, where the
-append lock makes transactions commit one after another, and one shows the cost of a
-round trip through SQLAlchemy against plain asyncpg. Each measurement runs for a fixed
+`synchronous_commit` as the server has it. A last figure runs 4 writers at once (they run side by
+side: the log's lock is shared), and one shows the cost of a round trip through SQLAlchemy
+against plain asyncpg. Each measurement runs for a fixed
 time (1 s quick, 10 s full), the median of `--repeat` runs is reported.
 
     .venv/bin/python -m bench.event_store [--quick | --full] [--repeat N]
@@ -40,6 +42,7 @@ from bench.common import (
 from bench.support.samples import item_events
 from shared.db import create_engine
 from shared.events import Event
+from shared.eventstore import StreamAppend
 from shared.projections import Projections
 from shared.settings import Settings
 from shared.unit_of_work import Database
@@ -65,11 +68,23 @@ def chunks(items: Sequence, size: int) -> list[Sequence]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-async def ours(db: Database, events: Sequence[Event], per_tx: int, one_stream: bool) -> int:
+SHAPES = {
+    "one stream per event": "UnitOfWork.record",
+    "one stream per batch": "UnitOfWork.record",
+    "one stream per event, one statement": "UnitOfWork.record_streams",
+    "new streams, one statement": "UnitOfWork.start_streams",
+}
+
+
+async def ours(db: Database, events: Sequence[Event], per_tx: int, shape: str) -> int:
     for batch in chunks(events, per_tx):
         async with db.transaction() as uow:
-            if one_stream:
+            if shape == "one stream per batch":
                 await uow.record(batch[0].stream_id, batch)
+            elif shape == "one stream per event, one statement":
+                await uow.record_streams([StreamAppend(event.stream_id, [event]) for event in batch])
+            elif shape == "new streams, one statement":
+                await uow.start_streams(batch)
             else:
                 for event in batch:
                     await uow.record(event.stream_id, [event])
@@ -123,20 +138,20 @@ async def run(args: argparse.Namespace, results: Results) -> None:
             async with raw.acquire() as conn:
                 server = await conn.fetchval("SHOW server_version")
                 sync_commit = await conn.fetchval("SHOW synchronous_commit")
-                await ours(db, item_events(50), 10, False)  # warm the pool and the statement caches
+                for shape in SHAPES:  # warm the pool and the statement caches
+                    await ours(db, item_events(50), 10, shape)
                 await executemany(conn, item_events(50), 10)
                 limit, limit_runs = await measure(COPY_CHUNK, lambda ev: copy(conn, ev))
                 for per_tx in (1, 10, 100):
                     same, same_runs = await measure(per_tx, lambda ev: executemany(conn, ev, per_tx))
-                    for one_stream in [False] if per_tx == 1 else [False, True]:
-                        mine, mine_runs = await measure(per_tx, lambda ev: ours(db, ev, per_tx, one_stream))
-                        shape = "one stream per batch" if one_stream else "one stream per event"
+                    for shape in ["one stream per event"] if per_tx == 1 else SHAPES:
+                        mine, mine_runs = await measure(per_tx, lambda ev: ours(db, ev, per_tx, shape))
                         results.compare(
                             f"append, {per_tx} event{'s' if per_tx > 1 else ''}/transaction ({shape})", "events/s",
                             mine.rate,
                             [(f"asyncpg executemany, {per_tx}/transaction", same.rate),
                              (f"asyncpg COPY, {COPY_CHUNK:,}/transaction", limit.rate)],
-                            ours_label="UnitOfWork.record",
+                            ours_label=SHAPES[shape],
                             detail={"ours_runs": [round(s.rate) for s in mine_runs],
                                     "executemany_runs": [round(s.rate) for s in same_runs],
                                     "copy_runs": [round(s.rate) for s in limit_runs],
@@ -149,7 +164,7 @@ async def run(args: argparse.Namespace, results: Results) -> None:
                             ours_label="SQLAlchemy AsyncConnection.execute", higher_is_better=False)
 
             async def ours_writer(share: Sequence[Event]) -> int:
-                return await ours(db, share, 10, False)
+                return await ours(db, share, 10, "one stream per event")
 
             async def raw_writer(share: Sequence[Event]) -> int:
                 async with raw.acquire() as conn:

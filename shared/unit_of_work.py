@@ -8,9 +8,10 @@ from contextlib import asynccontextmanager
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.events import Event
-from shared.eventstore import ANY_VERSION, EventStore
+from shared.eventstore import ANY_VERSION, EventStore, StreamAppend
+from shared.eventstore.locks import take_append_lock
 from shared.eventstore.notifications import LogNotifier
-from shared.eventstore.store import notify_appended, take_append_lock
+from shared.eventstore.store import notify_appended
 from shared.observability.metrics import events_appended
 from shared.projections import Projections
 
@@ -39,13 +40,21 @@ class UnitOfWork:
         del self.committed[committed:]
 
     async def lock(self) -> None:
-        """Take the log's append lock now, before any other lock this transaction needs."""
+        """Take the log's lock now, before any other lock this transaction needs.
+
+        It is shared: other writers go on side by side, only a replay waits for it (and makes this
+        transaction wait). It orders nothing and excludes no other writer.
+        """
         await take_append_lock(self.conn)
 
     async def record(
         self, stream_id: str, events: Sequence[Event], expected_version: int = ANY_VERSION
     ) -> list[Event]:
         return await self._applied(await self.store.append(self.conn, stream_id, events, expected_version))
+
+    async def record_streams(self, appends: Sequence[StreamAppend]) -> list[Event]:
+        """Append to many streams in one statement, all or nothing."""
+        return await self._applied(await self.store.append_to_streams(self.conn, appends))
 
     async def start_streams(self, first_events: Sequence[Event]) -> list[Event]:
         """Record each event as the first of its own stream; those whose stream exists are skipped."""

@@ -14,10 +14,22 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.types import UserDefinedType
 
 metadata = MetaData()
+
+
+class Xid8(UserDefinedType):
+    """PostgreSQL's 64-bit transaction id (never wraps around); asyncpg reads and writes it as int."""
+
+    cache_ok = True
+
+    def get_col_spec(self, **_: object) -> str:
+        return "XID8"
+
 
 events = Table(
     "events",
@@ -35,6 +47,8 @@ events = Table(
     Column("correlation_id", Text),
     Column("causation_id", Text),
     Column("data", JSONB, nullable=False),
+    # The appending transaction; followers read in (transaction_id, position) order (see store.py).
+    Column("transaction_id", Xid8, nullable=False, server_default=text("pg_current_xact_id()")),
     UniqueConstraint("stream_id", "stream_version", name="events_stream_version_key"),
 )
 
@@ -58,11 +72,13 @@ inbox = Table(
     Column("processed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
 )
 
-# How far each relay has published the log to Kafka.
+# How far each relay has published the log to Kafka: the cursor (transaction_id, position) of the
+# last event it published.
 relay_positions = Table(
     "relay_positions",
     metadata,
     Column("name", Text, primary_key=True),
     Column("position", BigInteger, nullable=False),
+    Column("transaction_id", Xid8, nullable=False, server_default=text("'0'")),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
 )

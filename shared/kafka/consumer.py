@@ -4,13 +4,16 @@ Exactly-once in effect: the offsets consumed and the ids of the events handled a
 same transaction as the work they caused, and the loop resumes from the offsets stored in
 PostgreSQL on every partition assignment. A message that keeps failing goes to `<topic>.dlq` with
 its error and the loop moves on; a transient failure (database or broker away) rolls the batch
-back and retries it after a pause. A handler with a `prepare` method does the batch's pure work
-before the transaction (see `prepared.py`).
+back and retries it after a pause. A conflict with a concurrent writer (a stream appended to
+meanwhile, a deadlock, a serialization failure) rolls the batch back and redoes it at once in a
+new transaction, which reads the state anew and appends with a newer transaction id. A handler
+with a `prepare` method does the batch's pure work before the transaction (see `prepared.py`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import random
 import time
 import traceback
 from collections.abc import Awaitable, Callable
@@ -23,7 +26,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from shared.events import Event, EventDecodeError
-from shared.eventstore import consumer_offsets, inbox
+from shared.eventstore import ConcurrencyError, consumer_offsets, inbox
 from shared.kafka.producer import EventProducer
 from shared.kafka.topics import dead_letter_topic
 from shared.logs import bind_context, get_logger
@@ -63,6 +66,16 @@ def is_transient(exc: BaseException) -> bool:
     return code is not None and code.startswith(SERVER_AWAY_SQLSTATES)
 
 
+CONFLICT_SQLSTATES = ("40001", "40P01")
+"""Serialization failure and deadlock: the transaction lost a race, not the message."""
+
+
+def is_conflict(exc: BaseException) -> bool:
+    """A race with a concurrent writer: redo the whole transaction (a savepoint cannot help: the
+    order of a stream depends on the transaction's id)."""
+    return isinstance(exc, ConcurrencyError) or sqlstate_of(exc) in CONFLICT_SQLSTATES
+
+
 def _decode(record: ConsumerRecord) -> Event | EventDecodeError:
     try:
         return Event.from_json(record.value)
@@ -94,6 +107,7 @@ class ConsumerLoop:
         producer: EventProducer,
         batch_size: int = 200,
         max_attempts: int = 3,
+        conflict_redos: int = 5,
         retry_pause: float = 1.0,
         inbox_retention: timedelta = timedelta(days=14),
     ) -> None:
@@ -103,6 +117,7 @@ class ConsumerLoop:
         self.db = db
         self.producer = producer
         self.max_attempts = max_attempts
+        self.conflict_redos = conflict_redos
         self.retry_pause = retry_pause
         self.batch_size = batch_size
         self.consumer = AIOKafkaConsumer(
@@ -153,7 +168,7 @@ class ConsumerLoop:
         pause = self.retry_pause
         while True:
             try:
-                await self.process_batch(tp, records)
+                await self._process_redoing_conflicts(tp, records, stop)
                 return
             except Exception as exc:
                 if not is_transient(exc) or stop.is_set():
@@ -163,7 +178,30 @@ class ConsumerLoop:
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, 30.0)
 
-    async def process_batch(self, tp: TopicPartition, records: list[ConsumerRecord]) -> None:
+    async def _process_redoing_conflicts(self, tp: TopicPartition, records: list[ConsumerRecord], stop: asyncio.Event) -> None:
+        """Redo a batch that lost a race with another writer; one that keeps losing is handled one
+        message per transaction (short ones, which rarely lose), and only a single message that
+        still loses has its conflict treated as an error of the message."""
+        for redo in range(self.conflict_redos):
+            try:
+                await self.process_batch(tp, records)
+                return
+            except Exception as exc:
+                if not is_conflict(exc) or stop.is_set():
+                    raise
+                log.info("batch_redo", topic=tp.topic, partition=tp.partition, size=len(records), error=repr(exc))
+                await asyncio.sleep(random.uniform(0, 0.02 * (redo + 1)))
+        if len(records) == 1:
+            await self.process_batch(tp, records, redo_conflicts=False)
+            return
+        for record in records:
+            await self._process_redoing_conflicts(tp, [record], stop)
+
+    async def process_batch(
+        self, tp: TopicPartition, records: list[ConsumerRecord], *, redo_conflicts: bool = True
+    ) -> None:
+        """Handle the batch in one transaction; a conflict is raised (for a redo) when
+        `redo_conflicts`, else it fails its message like any error."""
         started = time.perf_counter()
         outcomes: list[str] = []
         read = [(record, _decode(record)) for record in records]
@@ -183,7 +221,7 @@ class ConsumerLoop:
                     decoded.append((record, event))
             todo = await self._first_seen(uow, decoded)
             outcomes += ["duplicate"] * (len(decoded) - len(todo))
-            handled_outcomes = await self._handle_all(uow, todo)
+            handled_outcomes = await self._handle_all(uow, todo, redo_conflicts)
             outcomes += handled_outcomes
             await uow.conn.execute(
                 pg_insert(consumer_offsets)
@@ -241,7 +279,12 @@ class ConsumerLoop:
                 todo.append((record, event))
         return todo
 
-    async def _handle_all(self, uow: UnitOfWork, todo: list[tuple[ConsumerRecord, Event]]) -> list[str]:
+    def _must_raise(self, exc: BaseException, redo_conflicts: bool) -> bool:
+        return is_transient(exc) or (redo_conflicts and is_conflict(exc))
+
+    async def _handle_all(
+        self, uow: UnitOfWork, todo: list[tuple[ConsumerRecord, Event]], redo_conflicts: bool
+    ) -> list[str]:
         """Handle the batch under one savepoint; if a message fails, redo it one savepoint each."""
         if not todo:
             return []
@@ -254,13 +297,13 @@ class ConsumerLoop:
             await savepoint.commit()
             return ["handled"] * len(todo)
         except Exception as exc:
-            if is_transient(exc):
+            if self._must_raise(exc, redo_conflicts):
                 raise
             await savepoint.rollback()
             uow.forget_since(mark)
-        return [await self._handle_alone(uow, record, event) for record, event in todo]
+        return [await self._handle_alone(uow, record, event, redo_conflicts) for record, event in todo]
 
-    async def _handle_alone(self, uow: UnitOfWork, record: ConsumerRecord, event: Event) -> str:
+    async def _handle_alone(self, uow: UnitOfWork, record: ConsumerRecord, event: Event, redo_conflicts: bool) -> str:
         bind_context(correlation_id=event.correlation_id, event_id=event.id)
         error: Exception | None = None
         for _ in range(self.max_attempts):
@@ -271,7 +314,7 @@ class ConsumerLoop:
                 await savepoint.commit()
                 return "handled"
             except Exception as exc:
-                if is_transient(exc):
+                if self._must_raise(exc, redo_conflicts):
                     raise
                 await savepoint.rollback()
                 uow.forget_since(mark)
