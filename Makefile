@@ -19,7 +19,7 @@ help:
 	@echo "make install       create .venv/ with the locked dependencies (.venv/bin/sitrep)"
 	@echo "make up            install, start the local stack, migrate, run every service (Ctrl-C stops them)"
 	@echo "make test          install, start the local stack, run the whole test suite"
-	@echo "make stack         start PostgreSQL, Kafka and Prometheus on 127.0.0.1 (background)"
+	@echo "make stack         start PostgreSQL, Kafka and Prometheus on 127.0.0.1 (background; SITREP_KAFKA_BROKERS=3: three brokers)"
 	@echo "make stack-status  report the local stack"
 	@echo "make stack-down    stop what make stack started"
 	@echo "make migrate       apply the database migrations"

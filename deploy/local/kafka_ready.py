@@ -1,7 +1,8 @@
-"""Exit 0 when a Kafka broker answers a Metadata request listing at least one broker.
+"""Exit 0 when a Kafka broker answers a Metadata request listing at least MIN_BROKERS brokers
+(default 1): in a cluster, the broker has joined and sees the others.
 
 Standard library only, so the stack can be checked before the project's venv exists.
-Usage: python3 kafka_ready.py [HOST:PORT]
+Usage: python3 kafka_ready.py [HOST:PORT [MIN_BROKERS]]
 """
 
 from __future__ import annotations
@@ -65,12 +66,16 @@ def broker_count(address: str) -> int:
 
 def main() -> int:
     address = sys.argv[1] if len(sys.argv) > 1 else "127.0.0.1:9092"
+    wanted = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     try:
         brokers = broker_count(address)
     except (OSError, ValueError) as exc:
         print(f"not ready: {exc}", file=sys.stderr)
         return 1
-    return 0 if brokers > 0 else 1
+    if brokers < wanted:
+        print(f"not ready: {brokers} of {wanted} brokers known", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

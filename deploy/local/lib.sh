@@ -110,6 +110,22 @@ _apt_get_install() {
         --no-install-recommends -o DPkg::Lock::Timeout=300 "$@" >/dev/null 2> >(grep -v '^debconf: delaying' >&2)
 }
 
+# Kafka's layout, from SITREP_KAFKA_BROKERS, SITREP_KAFKA_PORT and SITREP_KAFKA_CONTROLLER_PORT:
+# node i (1-based) listens on PORT + 2(i-1), its controller on CONTROLLER_PORT + 2(i-1).
+kafka_brokers() {
+    local n="${SITREP_KAFKA_BROKERS:-1}"
+    [[ "$n" =~ ^[1-9]$ ]] || die "SITREP_KAFKA_BROKERS=$n: give a number of brokers from 1 to 9"
+    echo "$n"
+}
+kafka_port() { echo $(("${SITREP_KAFKA_PORT:-9092}" + 2 * ($1 - 1))); }
+kafka_controller_port() { echo $(("${SITREP_KAFKA_CONTROLLER_PORT:-9093}" + 2 * ($1 - 1))); }
+# kafka_bootstrap: every broker's address, comma-separated (SITREP_KAFKA_BOOTSTRAP for the services).
+kafka_bootstrap() {
+    local i out=()
+    for ((i = 1; i <= $(kafka_brokers); i++)); do out+=("127.0.0.1:$(kafka_port "$i")"); done
+    (IFS=,; echo "${out[*]}")
+}
+
 # dispatch ACTION: run the component script's cmd_up, cmd_down or cmd_status.
 dispatch() {
     case "${1:-}" in

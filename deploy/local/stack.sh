@@ -5,6 +5,7 @@
 #   stack.sh status  report each component (exit 1 when one is not ready)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$HERE/lib.sh"
 COMPONENTS=(postgres kafka prometheus)
 
 case "${1:-}" in
@@ -16,7 +17,7 @@ case "${1:-}" in
             "$HERE/$c.sh" up
             took+=("$c $((SECONDS - t))s")
         done
-        echo "local stack ready in $((SECONDS - start))s (${took[*]}): PostgreSQL 127.0.0.1:5432, Kafka 127.0.0.1:9092, Prometheus http://127.0.0.1:9090"
+        echo "local stack ready in $((SECONDS - start))s (${took[*]}): PostgreSQL 127.0.0.1:${SITREP_PG_PORT:-5432}, Kafka $(kafka_bootstrap), Prometheus http://127.0.0.1:${SITREP_PROMETHEUS_PORT:-9090}"
         ;;
     down)
         for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do "$HERE/${COMPONENTS[i]}.sh" down; done
