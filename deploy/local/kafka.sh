@@ -200,18 +200,24 @@ cmd_up() {
 }
 
 cmd_down() {
-    local n
+    local n signalled=()
+    # All nodes at once: a node stopped after the others would wait for a quorum that is gone.
     for n in "${NODES[@]}"; do
         node_paths "$n"
         if pid_alive "$NODE_PID" kafka.Kafka; then
             say "stopping node $n (pid $(cat "$NODE_PID"))"
-            stop_pid "$NODE_PID" kafka.Kafka 60
-            say "stopped node $n"
+            kill -TERM "$(cat "$NODE_PID")"
+            signalled+=("$n")
         elif port_open "$HOST" "$NODE_PORT"; then
             say "the broker on $HOST:$NODE_PORT was not started here; leaving it running"
         else
             say "node $n not running"
         fi
+    done
+    for n in "${signalled[@]}"; do
+        node_paths "$n"
+        stop_pid "$NODE_PID" kafka.Kafka 60 || true
+        say "stopped node $n"
     done
 }
 

@@ -18,6 +18,7 @@ from services.projections import all_projections
 from shared.kafka.topics import NEWS_ITEMS, NEWS_STORIES
 from shared.unit_of_work import Database
 from tests.chaos import checks, corpus as corpus_mod
+from tests.chaos.brokers import replication, wait_in_sync
 from tests.chaos.feeds import GrowingFeeds
 from tests.chaos.infra import OwnStack
 from tests.chaos.plan import Plan
@@ -151,6 +152,37 @@ class ChaosRun:
         await asyncio.to_thread(self.stack.start, component)
         await self._record(f"{component} restart", [*SERVICES, "stories"], before, time.monotonic(), started)
 
+    def _topics(self) -> list[str]:
+        return [f"{self.prefix}{t}" for t in (NEWS_ITEMS, NEWS_STORIES)]
+
+    async def broker_kill(self, seconds: float, node: int = 1) -> None:
+        """SIGKILL one broker under the running services; the pipeline must move on without it
+        (recovery is timed from the kill, the broker still down), then it comes back."""
+        assert self.stack is not None and self.stack.brokers > 1, "a broker kill needs a cluster"
+        before = await self.now()
+        await asyncio.to_thread(self.stack.kill_broker, node)
+        killed_at = time.monotonic()
+        self._recoveries.append(asyncio.create_task(
+            self._record(f"kill -9 broker {node}", [*SERVICES, "stories"], before, killed_at, killed_at)))
+        await asyncio.sleep(seconds)
+        await asyncio.to_thread(self.stack.start_broker, node)
+        self.report.counts[f"broker_{node}_back_in_sync_s"] = round(await wait_in_sync(self.bootstrap, self._topics()), 1)
+
+    async def rolling_restart(self) -> None:
+        """Stop and start every broker in turn, each back in sync before the next goes down."""
+        assert self.stack is not None and self.stack.brokers > 1, "a rolling restart needs a cluster"
+        before = await self.now()
+        started = time.monotonic()
+        took = []
+        for node in range(1, self.stack.brokers + 1):
+            node_started = time.monotonic()
+            await asyncio.to_thread(self.stack.stop_broker, node)
+            await asyncio.to_thread(self.stack.start_broker, node)
+            await wait_in_sync(self.bootstrap, self._topics())
+            took.append(round(time.monotonic() - node_started, 1))
+        self.report.counts["rolling_restart_s_per_broker"] = took
+        await self._record("rolling restart", [*SERVICES, "stories"], before, time.monotonic(), started)
+
     async def _record(self, fault: str, names: list[str], before: Progress, back: float, started: float) -> None:
         await self._recovered(names, before, back)
         ended = time.monotonic()
@@ -167,10 +199,17 @@ class ChaosRun:
             await asyncio.sleep(max(0.0, at - self.feeds.elapsed()))
             await asyncio.to_thread(self.receivers[name].set_mode, mode)
 
+    def _fault(self, what: str, seconds: float) -> Awaitable[None]:
+        if what == "broker-kill":
+            return self.broker_kill(seconds)
+        if what == "rolling-restart":
+            return self.rolling_restart()
+        return self.outage(what, seconds)
+
     async def _timeline(self) -> None:
         steps: list[tuple[float, Callable[[], Awaitable[None]]]] = [(self.plan.poison_at, self._poison)]
         steps += [(at, lambda n=n: self.kill_round(n)) for n, at in enumerate(self.plan.kill_rounds, 1)]
-        steps += [(at, lambda c=c, s=s: self.outage(c, s)) for at, c, s in self.plan.outages]
+        steps += [(at, lambda c=c, s=s: self._fault(c, s)) for at, c, s in self.plan.outages]
         for at, step in sorted(steps, key=lambda s: s[0]):
             await asyncio.sleep(max(0.0, at - self.feeds.elapsed()))
             await step()
@@ -248,6 +287,11 @@ class ChaosRun:
             counts[f"dead_letter_copies_{topic}"] = len(letters)
         counts["dead_lettered"] = 4
         counts["kills"] = sum(svc.kills for svc in self.services.values())
+        counts["brokers"] = self.plan.brokers
+        layout = await replication(self.bootstrap, self._topics())
+        wanted = (min(3, self.plan.brokers), "2" if self.plan.brokers >= 3 else "1")
+        assert all(found == wanted for found in layout.values()), f"topics replicated as {layout}, expected {wanted}"
+        counts["replication, min.insync.replicas"] = wanted
         replayed = await replay_equals_live(self.engine, self.env)
         counts["replayed_rows"] = sum(replayed.values())
         counts["flow_settled_s"] = round(settled_at, 1)

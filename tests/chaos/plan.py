@@ -28,7 +28,10 @@ class Plan:
     subscribers: list[Subscriber]
     poison_at: float
     outages: list[tuple[float, str, float]] = field(default_factory=list)
-    """(when, "kafka" or "postgres", seconds down): restarts of the infrastructure."""
+    """(when, what, seconds down): "kafka" or "postgres" stopped and started again; with several
+    brokers "broker-kill" (one node killed with SIGKILL, started again after the seconds given)
+    and "rolling-restart" (every node stopped and started in turn, each back in sync before the next)."""
+    brokers: int = 1
     settle_timeout: float = 120.0
     ingest_lease_s: float = 10.0
     """Short, so sources held by a killed ingest are checked again soon; it must outlast the wait
@@ -62,3 +65,12 @@ SOAK = Plan(
     settle_timeout=400.0,
     ingest_lease_s=30.0,
 )
+
+CLUSTER = Plan(
+    items=3000, feeds=30, flow_seconds=90, kill_rounds=[], poison_at=10.0,
+    outages=[(20.0, "broker-kill", 10.0), (50.0, "rolling-restart", 0.0)],
+    subscribers=[EVERYTHING, FLAKY, SLOW],
+    settle_timeout=400.0,
+    brokers=3,
+)
+"""Three brokers: one killed with SIGKILL mid-flow and brought back, then all three restarted one by one."""

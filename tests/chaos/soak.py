@@ -1,11 +1,19 @@
-"""`make chaos`: the long run. More items and kills than the in-suite test, plus a Kafka broker
-restart and a PostgreSQL restart under the running services, a subscriber that times out and one
-that is down for a while. Runs on a PostgreSQL and a broker of its own (deploy/local scripts on
-other ports and another state directory), never on the shared stack. Prints the counts."""
+"""`make chaos`: the long runs, on a PostgreSQL and Kafka of their own (deploy/local scripts on
+other ports and another state directory), never on the shared stack. Prints the counts.
+
+- soak: more items and kills than the in-suite test, plus a Kafka broker restart and a
+  PostgreSQL restart under the running services, a subscriber that times out and one that is
+  down for a while (one broker).
+- cluster: three brokers; one killed with SIGKILL mid-flow and brought back, then all three
+  restarted one by one.
+
+`SITREP_CHAOS_RUNS` picks them (default `soak,cluster`).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import tempfile
 import uuid
@@ -16,7 +24,9 @@ import asyncpg
 from shared.migrate import upgrade
 from tests.chaos.harness import ChaosRun
 from tests.chaos.infra import OwnStack
-from tests.chaos.plan import SOAK
+from tests.chaos.plan import CLUSTER, SOAK, Plan
+
+RUNS = {"soak": SOAK, "cluster": CLUSTER}
 
 
 async def fresh_database(stack: OwnStack) -> str:
@@ -31,21 +41,35 @@ async def fresh_database(stack: OwnStack) -> str:
     return url
 
 
-async def main() -> int:
-    stack = OwnStack.from_env()
-    print(f"chaos: own stack in {stack.state_dir} (PostgreSQL :{stack.pg_port}, Kafka :{stack.kafka_port})", flush=True)
+async def run(name: str, plan: Plan, base: OwnStack) -> None:
+    stack = base.with_brokers(plan.brokers)
+    for other in {1, 3} - {plan.brokers}:  # the two layouts share their first ports
+        await asyncio.to_thread(base.with_brokers(other).stop_kafka_started_here)
+    print(f"chaos {name}: own stack in {stack.state_dir} (PostgreSQL :{stack.pg_port}, Kafka {stack.bootstrap})",
+          flush=True)
     await asyncio.to_thread(stack.up)
     url = await fresh_database(stack)
-    logs = Path(tempfile.mkdtemp(prefix="sitrep-chaos-logs-"))
-    print(f"chaos: {SOAK.items} items over {SOAK.feeds} feeds for {SOAK.flow_seconds:.0f}s; service logs in {logs}",
+    logs = Path(tempfile.mkdtemp(prefix=f"sitrep-chaos-{name}-logs-"))
+    print(f"chaos {name}: {plan.items} items over {plan.feeds} feeds for {plan.flow_seconds:.0f}s; service logs in {logs}",
           flush=True)
-    run = ChaosRun(SOAK, url, stack.bootstrap, f"chaos{uuid.uuid4().hex[:8]}.", logs, stack=stack)
+    chaos = ChaosRun(plan, url, stack.bootstrap, f"chaos{uuid.uuid4().hex[:8]}.", logs, stack=stack)
     try:
-        report = await run.run()
+        report = await chaos.run()
     except BaseException:
-        print("\n".join(["chaos soak FAILED; measured so far:", *run.report.lines()]), flush=True)
+        print("\n".join([f"chaos {name} FAILED; measured so far:", *chaos.report.lines()]), flush=True)
         raise
-    print("\n".join(["chaos soak: every invariant held", *report.lines()]), flush=True)
+    print("\n".join([f"chaos {name}: every invariant held", *report.lines()]), flush=True)
+
+
+async def main() -> int:
+    base = OwnStack.from_env()
+    names = os.environ.get("SITREP_CHAOS_RUNS", "soak,cluster").split(",")
+    try:
+        for name in names:
+            await run(name, RUNS[name], base)
+    finally:
+        if "cluster" in names:
+            await asyncio.to_thread(base.with_brokers(CLUSTER.brokers).stop_kafka_started_here)
     return 0
 
 
