@@ -33,13 +33,13 @@ from datasketch import MinHash, MinHashLSH
 
 from bench.common import Results, arguments, main, median, sized, timed
 from bench.dedupe_items import generate
+from services.dedupe.archive import item_from_json
 from services.dedupe.assign import assign_story
-from services.dedupe.cli import item_from_json
 from services.dedupe.fingerprint import DedupeConfig, Fingerprinter
-from services.dedupe.index import InMemoryStoryIndex
-from services.dedupe.lsh import choose_banding
-from services.dedupe.minhash import MinHasher
-from services.dedupe.text_features import feature_text, normalise, shingle_hashes, tokens
+from services.dedupe.index.memory import InMemoryStoryIndex
+from services.dedupe.similarity.lsh import choose_banding
+from services.dedupe.similarity.minhash import MinHasher
+from services.dedupe.similarity.text_features import feature_text, normalise, shingle_hashes, tokens
 
 BENCH, STAGE = "dedupe_vs_datasketch", "Dedupe"
 THRESHOLD = 0.5

@@ -11,14 +11,16 @@ from sqlalchemy import select
 from services.alerts import metrics
 from services.alerts.matching import matches
 from services.alerts.payload import claim_payload
-from services.alerts.tables import claims, deliveries, subscriptions
-from services.dedupe.tables import stories, story_items
 from shared.events import Event
 from shared.events.claims import ClaimObserved
 from shared.events.subscriptions import SubscriptionFilters
 from shared.events.webhooks import AlertQueued, delivery_stream
 from shared.eventstore import NO_STREAM
 from shared.ids import new_id
+from shared.readmodel.claims.tables import claims
+from shared.readmodel.deliveries.tables import deliveries
+from shared.readmodel.stories.tables import stories, story_items
+from shared.readmodel.subscriptions.tables import subscriptions
 from shared.unit_of_work import UnitOfWork
 
 SOURCE = "sitrep/alerts"

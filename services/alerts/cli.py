@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from datetime import date
@@ -13,9 +12,9 @@ from typing import Any, Optional
 
 import typer
 
-from services.alerts.claims import extract_claims
+from shared.cli import command_group, run_async
 
-claims_app = typer.Typer(help="Extract casualty and ceasefire claims from text.", no_args_is_help=True)
+claims_app = command_group("Extract casualty and ceasefire claims from text.", no_args_is_help=True)
 
 
 @claims_app.callback()
@@ -30,6 +29,8 @@ def extract(
     jsonl: bool = typer.Option(False, "--jsonl", help='read JSON lines {"id", "text", "published", "claimant"?}'),
 ) -> None:
     """Read text on stdin and print its claims as a JSON array (or one JSON line per input with --jsonl)."""
+    from shared.claims.extract import extract_claims
+
     if not jsonl:
         claims = extract_claims(sys.stdin.read(), _date(published), claimant)
         typer.echo(json.dumps([claim.to_json() for claim in claims], ensure_ascii=False, indent=2))
@@ -57,7 +58,7 @@ def _date(text: str | None) -> date | None:
         raise typer.BadParameter(f"not a date (YYYY-MM-DD): {text!r}") from exc
 
 
-subscriptions_app = typer.Typer(help="Webhook subscriptions: who gets which claims.", no_args_is_help=True)
+subscriptions_app = command_group("Webhook subscriptions: who gets which claims.", no_args_is_help=True)
 
 _CSV = "comma-separated"
 
@@ -90,12 +91,12 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 def _run(coro):
     from pydantic import ValidationError
 
-    from services.alerts.deliveries import DeliveryNotFound, DeliveryPending
-    from services.alerts.subscriptions import SubscriptionNotFound
     from shared.netguard import BlockedAddress
+    from shared.readmodel.deliveries.commands import DeliveryNotFound, DeliveryPending
+    from shared.readmodel.subscriptions.commands import SubscriptionNotFound
 
     try:
-        return asyncio.run(coro)
+        return run_async(coro)
     except (SubscriptionNotFound, DeliveryNotFound) as exc:
         raise _fail(f"not found: {exc}") from exc
     except (BlockedAddress, DeliveryPending) as exc:
@@ -105,7 +106,7 @@ def _run(coro):
 
 
 def _database():
-    from services.cli_support import open_database
+    from shared.readmodel.database import open_database
 
     return open_database()
 
@@ -139,8 +140,8 @@ def add(
     min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS,
 ) -> None:
     """Subscribe a webhook URL; prints its id and signing secret (shown only this once)."""
-    from services.alerts.subscriptions import create_subscription
     from shared.events.subscriptions import SubscriptionFilters, SubscriptionSettings
+    from shared.readmodel.subscriptions.commands import create_subscription
 
     filters = _filters(locals())
 
@@ -164,7 +165,7 @@ def update(
     min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS,
 ) -> None:
     """Change a subscription's URL, description, state or filters (filters not given stay as they are)."""
-    from services.alerts.subscriptions import update_subscription
+    from shared.readmodel.subscriptions.commands import update_subscription
 
     filters = _filters(locals())
     changes = {k: v for k, v in {"url": url, "description": description, "enabled": enabled}.items() if v is not None}
@@ -184,7 +185,7 @@ def list_() -> None:
     """Subscriptions as JSON lines (secrets are never listed)."""
     from sqlalchemy import select
 
-    from services.alerts.tables import subscriptions
+    from shared.readmodel.subscriptions.tables import subscriptions
 
     async def go():
         async with _database() as db, db.engine.connect() as conn:
@@ -200,7 +201,7 @@ def list_() -> None:
 @subscriptions_app.command("remove")
 def remove(subscription_id: str, reason: Optional[str] = typer.Option(None)) -> None:
     """Delete a subscription (its history stays in the event log)."""
-    from services.alerts.subscriptions import delete_subscription
+    from shared.readmodel.subscriptions.commands import delete_subscription
 
     async def go():
         async with _database() as db, db.transaction() as uow:
@@ -212,8 +213,8 @@ def remove(subscription_id: str, reason: Optional[str] = typer.Option(None)) -> 
 @subscriptions_app.command("rotate-secret")
 def rotate(subscription_id: str, overlap: str = typer.Option("24h", help="how long the old secret keeps signing")) -> None:
     """Make a new signing secret (shown once); the old one signs too until the overlap ends."""
-    from services.alerts.schedule import parse_duration
-    from services.alerts.subscriptions import rotate_secret
+    from shared.readmodel.subscriptions.commands import rotate_secret
+    from shared.webhooks.schedule import parse_duration
 
     async def go():
         async with _database() as db, db.transaction() as uow:
@@ -226,12 +227,12 @@ def rotate(subscription_id: str, overlap: str = typer.Option("24h", help="how lo
 @subscriptions_app.command("test")
 def test(subscription_id: str) -> None:
     """Send a signed `ping` to the subscription's URL now and print the answer."""
-    from services.alerts.ping import send_ping
-    from services.alerts.settings import AlertsSettings
+    from shared.webhooks.ping import send_ping
+    from shared.webhooks.settings import WebhookSettings
 
     async def go():
         async with _database() as db:
-            return await send_ping(db, subscription_id, AlertsSettings(), allow_private=_allow_private())
+            return await send_ping(db, subscription_id, WebhookSettings(), allow_private=_allow_private())
 
     result = _run(go())
     typer.echo(json.dumps({"status_code": result.status_code, "latency_ms": result.latency_ms, "error": result.error}))
@@ -246,7 +247,7 @@ def redeliver(
     subscription: Optional[str] = typer.Option(None, help="with --dead-lettered: only this subscription's"),
 ) -> None:
     """Send one message again (same webhook-id), or every dead-lettered one."""
-    from services.alerts import deliveries
+    from shared.readmodel.deliveries import commands as deliveries
 
     if bool(delivery_id) == dead_lettered:
         raise _fail("give a delivery id or --dead-lettered", 2)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from services.alerts.alerting import queue_alerts
-from services.alerts.claims import extract_claims, identity_key
+from services.alerts.novelty import identity_key
 from services.alerts.observations import observe_claim
+from shared.claims.extract import extract_claims
 from shared.events import Event
 from shared.events.claims import Evidence
 from shared.events.stories import StoryItem

@@ -8,8 +8,7 @@ from typing import Any
 
 from shared.events import Event
 from shared.events.claims import ClaimObserved
-
-PAYLOAD_VERSION = 1
+from shared.webhooks.message import PAYLOAD_VERSION
 
 
 def _iso(value: datetime | str | None) -> str | None:
@@ -70,13 +69,4 @@ def claim_payload(
                 "delivery": f"{api}/deliveries/{ids['delivery_id']}",
             },
         },
-    }
-
-
-def ping_payload(*, subscription_id: str, message_id: str, now: datetime) -> dict[str, Any]:
-    return {
-        "type": "ping",
-        "version": PAYLOAD_VERSION,
-        "timestamp": now.isoformat(),
-        "data": {"subscription_id": subscription_id, "message_id": message_id},
     }

@@ -9,11 +9,11 @@ from datetime import timedelta
 from services.dedupe.fingerprint import DedupeConfig
 from services.dedupe.handler import ItemHandler
 from services.dedupe.upkeep import keep_index
-from services.projections import all_projections
 from shared.kafka.relay import Route
 from shared.kafka.topics import NEWS_ITEMS, NEWS_STORIES
 from shared.observability.health import Health
 from shared.pipeline import run_pipeline_service
+from shared.readmodel.projections import all_projections
 from shared.settings import Settings
 
 

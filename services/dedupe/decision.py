@@ -14,9 +14,9 @@ from enum import StrEnum
 
 import numpy as np
 
-from services.dedupe import minhash, simhash
 from services.dedupe.distinguishers import conflict
 from services.dedupe.fingerprint import DedupeConfig, Fingerprint
+from services.dedupe.similarity import minhash, simhash
 
 
 class Outcome(StrEnum):

@@ -9,11 +9,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import numpy as np
 
 from services.dedupe.distinguishers import extract_facts
-from services.dedupe.hashing import text_digest
-from services.dedupe.lsh import Banding
-from services.dedupe.minhash import MinHasher
-from services.dedupe.simhash import simhash
-from services.dedupe.text_features import DEFAULT_SHINGLE_SIZES, text_features
+from services.dedupe.similarity.hashing import text_digest
+from services.dedupe.similarity.lsh import Banding
+from services.dedupe.similarity.minhash import MinHasher
+from services.dedupe.similarity.simhash import simhash
+from services.dedupe.similarity.text_features import DEFAULT_SHINGLE_SIZES, text_features
 
 MIN_EXACT_TEXT_WORDS = 8
 """Shorter texts ("Breaking news") are too common to prove two items are one story."""

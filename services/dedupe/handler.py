@@ -12,7 +12,7 @@ from services.dedupe import metrics
 from services.dedupe.assign import assign_story
 from services.dedupe.decision import Outcome
 from services.dedupe.fingerprint import DedupeConfig, Fingerprint, Fingerprinter, Item
-from services.dedupe.index_pg import PgStoryIndex
+from services.dedupe.index.postgres import PgStoryIndex
 from services.dedupe.story_events import story_event
 from shared.events import Event
 from shared.events.news import NewsItemIngested

@@ -6,10 +6,10 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.dedupe.decision import Decision, Outcome
-from services.dedupe.tables import story_items
 from shared.events import Event
 from shared.events.news import NewsItemIngested
 from shared.events.stories import StoryItem, StoryItemMerged, StoryStarted, story_stream
+from shared.readmodel.stories.tables import story_items
 
 SOURCE = "sitrep/dedupe"
 

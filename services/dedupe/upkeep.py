@@ -10,7 +10,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 from services.dedupe import metrics
-from services.dedupe.index_pg import PgStoryIndex
+from services.dedupe.index.postgres import PgStoryIndex
 from shared.logs import get_logger
 from shared.unit_of_work import Database
 

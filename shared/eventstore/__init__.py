@@ -1,11 +1,6 @@
 """The append-only event log in PostgreSQL and the bookkeeping tables that follow it."""
 
-from shared.eventstore.store import (
-    ANY_VERSION,
-    NO_STREAM,
-    ConcurrencyError,
-    EventStore,
-)
+from shared.eventstore.store import ANY_VERSION, NO_STREAM, ConcurrencyError, EventStore
 from shared.eventstore.tables import consumer_offsets, events, inbox, metadata, relay_positions
 
 __all__ = [

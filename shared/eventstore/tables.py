@@ -7,17 +7,18 @@ from sqlalchemy import (
     Column,
     DateTime,
     Identity,
+    Index,
     Integer,
-    MetaData,
     SmallInteger,
     Table,
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
-metadata = MetaData()
+from shared.schema import metadata
 
 events = Table(
     "events",
@@ -36,6 +37,11 @@ events = Table(
     Column("causation_id", Text),
     Column("data", JSONB, nullable=False),
     UniqueConstraint("stream_id", "stream_version", name="events_stream_version_key"),
+    Index("events_correlation_idx", "correlation_id"),
+    Index("events_stream_position_idx", "stream_id", "position"),
+    Index("events_subject_idx", "subject", postgresql_where=text("subject IS NOT NULL")),
+    Index("events_time_idx", "time"),
+    Index("events_type_position_idx", "type", "position"),
 )
 
 # Kafka offsets consumed, written in the same transaction as the work they caused.
@@ -56,6 +62,7 @@ inbox = Table(
     Column("group_id", Text, primary_key=True),
     Column("event_id", Text, primary_key=True),
     Column("processed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Index("inbox_processed_at_idx", "processed_at"),
 )
 
 # How far each relay has published the log to Kafka.

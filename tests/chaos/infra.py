@@ -9,7 +9,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support.processes import REPO
+from tools.processes import REPO
 
 SCRIPTS = REPO / "deploy" / "local"
 

@@ -11,11 +11,12 @@ from sqlalchemy import Boolean, cast, exists, func, select, true, tuple_
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.alerts.tables import claim_observations, claims, deliveries
 from services.api.claims.schemas import ClaimAlert, ClaimFilters, ClaimSummary
 from services.api.text_match import contains
-from services.dedupe.tables import stories
 from shared.eventstore import events
+from shared.readmodel.claims.tables import claim_observations, claims
+from shared.readmodel.deliveries.tables import deliveries
+from shared.readmodel.stories.tables import stories
 
 SUMMARY = tuple(claims.c[name] for name in ClaimSummary.model_fields)
 ALERT = tuple(deliveries.c[name] for name in ClaimAlert.model_fields)

@@ -7,10 +7,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.alerts.claims.model import CASUALTY_CATEGORIES, CEASEFIRE_CATEGORIES
 from services.api.exports import Format
 from services.api.fields import Text, Time
 from services.api.pagination import Page
+from shared.claims.model import CASUALTY_CATEGORIES, CEASEFIRE_CATEGORIES
 
 Category = Literal[CASUALTY_CATEGORIES + CEASEFIRE_CATEGORIES]  # type: ignore[valid-type]
 ClaimNovelty = Literal["new", "updated", "corroborated", "historical"]

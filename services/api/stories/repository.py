@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.api.claims.repository import claims_of_story
 from services.api.stories.schemas import StoryFilters
 from services.api.text_match import contains
-from services.dedupe.tables import stories, story_items
-from services.ingest.tables import feeds
+from shared.readmodel.feeds.tables import feeds
+from shared.readmodel.stories.tables import stories, story_items
 
 SUMMARY = (*[c for c in stories.c if c.name != "source_count"], stories.c.source_count.label("corroboration_count"))
 

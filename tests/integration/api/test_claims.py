@@ -11,7 +11,7 @@ import pytest
 
 from shared.events.claims import CountRange
 from tests.support.api_seed import T0, add_claim, add_feed, add_story
-from tests.support.webhooks import subscribe
+from tools.webhook_fixtures import subscribe
 
 HELICOPTERS = "The head of the Nagorno-Karabakh defense agency claimed to have shot down four Azerbaijani helicopters."
 

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from services.dedupe.index_pg import create_tables
+from services.dedupe.index.postgres import create_tables
 
 DEFAULT_URL = "postgresql+asyncpg://sitrep:sitrep@127.0.0.1:5432/sitrep"
 

@@ -3,7 +3,7 @@ import pytest
 from services.alerts.matching import matches
 from shared.events.claims import CountRange
 from shared.events.subscriptions import SubscriptionFilters
-from tests.support.observations import observation
+from tools.observations import observation
 
 CEASEFIRE = dict(kind="ceasefire", category="call", subject=None, count=None, side=None,
                  claimant="Germany and France", parties=["Armenia", "Azerbaijan"])

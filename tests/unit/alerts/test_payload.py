@@ -4,11 +4,12 @@ from datetime import UTC, datetime
 
 import orjson
 
-from services.alerts.payload import claim_payload, ping_payload
-from services.alerts.worker import body_of
+from services.alerts.payload import claim_payload
 from shared.events import Event
 from shared.events.claims import ClaimFields
-from tests.support.observations import observation
+from shared.webhooks.message import body_of
+from shared.webhooks.ping import ping_payload
+from tools.observations import observation
 
 STORY = {
     "story_id": "s1", "title": "Fighting erupts", "url": "https://news.example/a",

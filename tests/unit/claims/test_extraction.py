@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from services.alerts.claims import extract_claims
+from shared.claims.extract import extract_claims
 
 
 def one(text: str, published: date | None = date(2020, 10, 5), claimant: str | None = None):

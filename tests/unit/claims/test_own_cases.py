@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from services.alerts.claims.scoring import load_cases, score_cases
+from tools.claims_scoring import load_cases, score_cases
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.jsonl"))
 

@@ -2,7 +2,8 @@ import json
 
 from typer.testing import CliRunner
 
-from services.dedupe.cli import dedupe_app, parse_time
+from services.dedupe.archive import parse_time
+from services.dedupe.cli import dedupe_app
 
 BODY = ("The UN Security Council on Tuesday strongly condemned the use of force in Nagorno-Karabakh "
         "and called for an immediate halt to the fighting and a return to meaningful negotiations.")

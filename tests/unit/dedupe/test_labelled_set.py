@@ -5,9 +5,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from services.dedupe.cli import cluster_items, item_from_json
+from services.dedupe.archive import cluster_items, item_from_json
 from services.dedupe.fingerprint import DedupeConfig
-from services.dedupe.scoring import score_pairs
+from tools.dedupe_scoring import score_pairs
 
 DATA = Path(__file__).parent / "data"
 

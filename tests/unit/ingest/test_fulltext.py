@@ -1,10 +1,10 @@
 from datetime import UTC, datetime
 
-from services.ingest.fetcher import Fetcher, FetchLimits
-from services.ingest.fulltext import add_full_text, article_text
+from services.ingest.fetch.fetcher import Fetcher, FetchLimits
+from services.ingest.fetch.fulltext import add_full_text, article_text
 from services.ingest.item import IngestedItem
 from shared.netguard import AddressPolicy
-from tests.support.feed_server import Response
+from tools.feed_server import Response
 
 STORY = (
     "Azerbaijani forces shelled Stepanakert overnight, the Armenian Defence Ministry said on Monday. "
