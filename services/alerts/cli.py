@@ -185,10 +185,11 @@ def list_() -> None:
     """Subscriptions as JSON lines (secrets are never listed)."""
     from sqlalchemy import select
 
+    from shared.readmodel.database import read_connection
     from shared.readmodel.subscriptions.tables import subscriptions
 
     async def go():
-        async with _database() as db, db.engine.connect() as conn:
+        async with read_connection() as conn:
             rows = await conn.execute(
                 select(subscriptions).where(subscriptions.c.deleted_at.is_(None)).order_by(subscriptions.c.created_at)
             )

@@ -165,14 +165,14 @@ def feeds_list() -> None:
     next check, health, entries seen), as JSON lines."""
     from sqlalchemy import select
 
-    from shared.readmodel.database import open_database
+    from shared.readmodel.database import read_connection
     from shared.readmodel.feeds.tables import feed_fetch_state, feeds
 
     hidden = {"feed_id", "recent_published", "content_hash", "lease_id"}
     state = [column for column in feed_fetch_state.c if column.name not in hidden]
 
     async def go() -> None:
-        async with open_database() as db, db.engine.connect() as conn:
+        async with read_connection() as conn:
             rows = await conn.execute(
                 select(feeds, *state)
                 .join(feed_fetch_state, feed_fetch_state.c.feed_id == feeds.c.feed_id, isouter=True)
