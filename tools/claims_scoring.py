@@ -59,6 +59,14 @@ class Score:
         return self.true_positives / expected if expected else 1.0
 
     @property
+    def found(self) -> int:
+        return self.true_positives + self.false_positives
+
+    @property
+    def expected(self) -> int:
+        return self.true_positives + self.false_negatives
+
+    @property
     def claimant_accuracy(self) -> float:
         return self.claimants_right / self.claimants_judged if self.claimants_judged else 1.0
 

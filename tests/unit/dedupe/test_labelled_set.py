@@ -8,6 +8,7 @@ from pathlib import Path
 from services.dedupe.archive import cluster_items, item_from_json
 from services.dedupe.fingerprint import DedupeConfig
 from tools.dedupe_scoring import score_pairs
+from tools.quality import Figure, assert_holds
 
 DATA = Path(__file__).parent / "data"
 
@@ -33,6 +34,8 @@ def test_precision_and_recall_of_merged_pairs():
     scores = score_pairs(predicted, {r["id"]: r["cluster"] for r in records})
     assert scores.precision >= 0.97, scores
     assert scores.recall >= 0.9, scores
+    assert_holds("dedupe.labelled", {"precision": Figure(scores.precision, scores.predicted_pairs),
+                                     "recall": Figure(scores.recall, scores.true_pairs)})
 
 
 def test_hand_written_near_misses_stay_apart():
@@ -40,6 +43,7 @@ def test_hand_written_near_misses_stay_apart():
     predicted = dict(asyncio.run(cluster_items([item_from_json(r) for r in records], DedupeConfig())))
     scores = score_pairs(predicted, {r["id"]: r["cluster"] for r in records})
     assert scores.precision >= 0.97, scores
+    assert_holds("dedupe.hand_written", {"precision": Figure(scores.precision, scores.predicted_pairs)})
 
 
 def test_scorer_counts_pairs():
