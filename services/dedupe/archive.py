@@ -8,8 +8,10 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from services.dedupe.assign import assign_story
+from services.dedupe.decision import Outcome
 from services.dedupe.fingerprint import DedupeConfig, Fingerprinter, Item
 from services.dedupe.index.memory import InMemoryStoryIndex
+from shared.text.boilerplate import HostBoilerplate, host_of, text_lines
 
 PRUNE_EVERY = 1000
 
@@ -39,21 +41,30 @@ def item_from_json(record: dict) -> Item:
     )
 
 
-async def stream_clusters(items: Iterable[Item], config: DedupeConfig) -> AsyncIterator[tuple[str, str]]:
-    """(item id, story id) for each item as it is decided; a story is named after its first item."""
+async def stream_clusters(
+    items: Iterable[Item], config: DedupeConfig, hosts: HostBoilerplate | None = None
+) -> AsyncIterator[tuple[str, str]]:
+    """(item id, story id) for each item as it is decided; a story is named after its first item.
+    Each host's boilerplate is learnt as its items go by (in ``hosts``, if given, else afresh)."""
     fingerprint = Fingerprinter(config)
     index = InMemoryStoryIndex()
+    hosts = hosts if hosts is not None else HostBoilerplate()
     now = datetime.now(UTC)
     latest: datetime | None = None
     for n, item in enumerate(items, 1):
-        fp = fingerprint(item, seen_at=now)
+        host, lines = host_of(item.url), text_lines(item.text)
+        fp = fingerprint(item, seen_at=now, boilerplate=hosts.boilerplate(host, lines), lines=lines)
         decision = await assign_story(index, fp, config, new_story_id=lambda: item.id)
         assert decision.story_id is not None
+        if decision.outcome is not Outcome.REPEAT:
+            hosts.observe(host, lines)
         yield item.id, decision.story_id
         latest = fp.time if latest is None or fp.time > latest else latest
         if n % PRUNE_EVERY == 0:
             await index.prune(latest - config.window)
 
 
-async def cluster_items(items: Iterable[Item], config: DedupeConfig) -> list[tuple[str, str]]:
-    return [pair async for pair in stream_clusters(items, config)]
+async def cluster_items(
+    items: Iterable[Item], config: DedupeConfig, hosts: HostBoilerplate | None = None
+) -> list[tuple[str, str]]:
+    return [pair async for pair in stream_clusters(items, config, hosts)]

@@ -12,6 +12,7 @@ from services.dedupe import metrics
 from services.dedupe.assign import assign_story
 from services.dedupe.decision import Outcome
 from services.dedupe.fingerprint import DedupeConfig, Fingerprint, Fingerprinter, Item
+from services.dedupe.index.host_lines import PgHostLines
 from services.dedupe.index.postgres import PgStoryIndex
 from services.dedupe.story_events import story_event
 from shared.events import Event
@@ -39,7 +40,16 @@ class ItemHandler:
         self.fingerprints = Prepared(self.fingerprint_of)
 
     def fingerprint_of(self, event: Event) -> Fingerprint:
+        """Before the transaction: without the host's learnt boilerplate, which is read inside it."""
         return self.fingerprint(dedupe_item(event.payload()), seen_at=event.time)
+
+    async def without_boilerplate(self, hosts: PgHostLines, event: Event, fp: Fingerprint) -> Fingerprint:
+        """The fingerprint again, when the item's host has learnt to repeat some of its lines."""
+        boilerplate = await hosts.boilerplate(fp.host, fp.lines)
+        if boilerplate <= fp.boilerplate:
+            return fp
+        return self.fingerprint(dedupe_item(event.payload()), seen_at=event.time, boilerplate=boilerplate,
+                                lines=fp.lines)
 
     def prepare(self, events: list[Event]) -> None:
         self.fingerprints.prepare(events)
@@ -48,9 +58,11 @@ class ItemHandler:
         started = time.perf_counter()
         item: NewsItemIngested = event.payload()
         await uow.lock()  # the log's lock first, then the index's: the same order in every writer
-        fp = self.fingerprints.take(event)
+        hosts = PgHostLines(uow.conn)
+        fp = await self.without_boilerplate(hosts, event, self.fingerprints.take(event))
         decision = await assign_story(PgStoryIndex(uow.conn), fp, self.config, new_story_id=new_id)
         if decision.outcome is not Outcome.REPEAT:
+            await hosts.observe(fp.host, fp.lines)
             story = await story_event(uow.conn, decision, event, item)
             await uow.record(story.stream_id, [story])
         report = log.debug if decision.outcome is Outcome.REPEAT else log.info

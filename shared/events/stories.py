@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from shared.events.registry import EventPayload
 
-MergeMethod = Literal["guid", "url", "text_hash", "minhash", "containment", "simhash", "lead"]
+MergeMethod = Literal["guid", "url", "text_hash", "title", "minhash", "containment", "simhash", "lead"]
 """How an item was found to be a copy: services/dedupe/decision.py's methods ("guid" is accepted,
 never written: the same source entry again is a repeat and records nothing)."""
 

@@ -44,6 +44,7 @@ async def pg_engine() -> AsyncIterator[AsyncEngine]:
 async def clean_engine(pg_engine: AsyncEngine) -> AsyncEngine:
     async with pg_engine.begin() as conn:
         await conn.execute(text(
-            "TRUNCATE dedupe_band, dedupe_entry, dedupe_exact, dedupe_story_fact RESTART IDENTITY CASCADE"
+            "TRUNCATE dedupe_band, dedupe_entry, dedupe_exact, dedupe_story_fact, dedupe_host, dedupe_host_line "
+            "RESTART IDENTITY CASCADE"
         ))
     return pg_engine
