@@ -42,7 +42,7 @@ def cluster(
     window_days: Annotated[float, typer.Option(help="Only items this close in time can merge.")] = 3.0,
     simhash_distance: Annotated[int, typer.Option(help="SimHash Hamming distance to merge at.")] = 3,
 ) -> None:
-    """Read items as JSON lines on stdin; write {"id", "story"} per item on stdout."""
+    """Read items as JSON lines on stdin; write {"id", "story", "incident"} per item on stdout."""
     from services.dedupe.fingerprint import DedupeConfig
 
     config = DedupeConfig(
@@ -55,10 +55,11 @@ def cluster(
 
 
 async def _write_clusters(items: Iterable[Item], config: DedupeConfig, out: TextIO) -> None:
-    from services.dedupe.archive import stream_clusters
+    from services.dedupe.archive import stream_assignments
 
-    async for item_id, story_id in stream_clusters(items, config):
-        out.write(json.dumps({"id": item_id, "story": story_id}, ensure_ascii=False) + "\n")
+    async for line in stream_assignments(items, config):
+        record = {"id": line.item_id, "story": line.story_id, "incident": line.incident_id}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

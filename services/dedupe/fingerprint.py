@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import numpy as np
 
 from services.dedupe.distinguishers import extract_facts
+from services.dedupe.incidents.decision import IncidentConfig
 from services.dedupe.similarity.hashing import text_digest
 from services.dedupe.similarity.lsh import Banding
 from services.dedupe.similarity.minhash import MinHasher
@@ -39,6 +40,7 @@ class Item:
     text: str = ""
     url: str | None = None
     published: datetime | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class DedupeConfig:
     lead_threshold: float = 0.6
     """Jaccard of the leads (opening words) at which a trimmed copy merges."""
     window: timedelta = timedelta(days=3)
+    incidents: IncidentConfig = field(default_factory=IncidentConfig)
+    """The second tier: which stories report one incident."""
 
     @property
     def banding(self) -> Banding:
@@ -96,6 +100,9 @@ class Fingerprint:
     """The text's lines, for learning the host's boilerplate."""
     boilerplate: frozenset[int] = frozenset()
     """The keys of the lines left out as the host's boilerplate."""
+    title: str = ""
+    body: str = ""
+    """Headline and text as compared: outlet suffix and boilerplate lines left out."""
 
 
 def canonical_url(url: str) -> str:
@@ -157,4 +164,6 @@ class Fingerprinter:
             source_key=text_digest(f"source\x00{item.source}"),
             lines=lines,
             boilerplate=drop,
+            title=title,
+            body=body,
         )

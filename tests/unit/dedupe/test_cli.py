@@ -25,11 +25,38 @@ def test_cluster_writes_one_line_per_item_in_input_order():
     assert result.exit_code == 0, result.output
     out = [json.loads(line) for line in result.output.splitlines()]
     assert out == [
-        {"id": "un-1", "story": "un-1"},
-        {"id": "other", "story": "other"},
-        {"id": "copy", "story": "un-1"},
-        {"id": "late-copy", "story": "late-copy"},
+        {"id": "un-1", "story": "un-1", "incident": "un-1"},
+        {"id": "other", "story": "other", "incident": "other"},
+        {"id": "copy", "story": "un-1", "incident": "un-1"},
+        {"id": "late-copy", "story": "late-copy", "incident": "late-copy"},
     ]
+
+
+GANJA = [
+    ("en", "Missile strike on Ganja apartment block kills seven",
+     "A ballistic missile struck an apartment block in central Ganja overnight, killing seven civilians and "
+     "wounding 33, Azerbaijan's prosecutor general said on Sunday, accusing Armenian forces of the strike."),
+    ("ru", "Ракетный удар по Гяндже: семь погибших",
+     "Ночью баллистическая ракета попала в жилой дом в центре Гянджи, погибли семь мирных жителей, 33 ранены, "
+     "сообщила генеральная прокуратура Азербайджана, обвинив армянские силы в ударе по Гяндже."),
+    ("en", "Seven killed as missile hits Ganja residential building",
+     "Seven civilians were killed and 33 wounded when a missile hit a residential building in Ganja, "
+     "Azerbaijan's second city, overnight; Baku blamed Armenian forces, which denied firing at Ganja."),
+]
+
+
+def test_three_outlets_in_two_languages_report_one_incident():
+    lines = [json.dumps({"id": f"ganja-{n}", "title": title, "text": text, "language": lang,
+                         "url": f"https://outlet{n}.example/ganja", "published": "2020-10-11T08:00:00Z",
+                         "source": f"outlet-{n}"})
+             for n, (lang, title, text) in enumerate(GANJA)]
+    lines.append(_line("un-1", BODY, "un", published="2020-10-11T09:00:00Z"))
+    result = CliRunner().invoke(dedupe_app, ["cluster"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    out = {line["id"]: line for line in map(json.loads, result.output.splitlines())}
+    assert len({out[f"ganja-{n}"]["story"] for n in range(3)}) == 3, "written separately: three stories"
+    assert {out[f"ganja-{n}"]["incident"] for n in range(3)} == {"ganja-0"}
+    assert out["un-1"]["incident"] == "un-1"
 
 
 def test_a_line_that_is_not_an_item_is_a_clear_error():

@@ -1,0 +1,91 @@
+"""What a story reports, as weighted keys that any language can share: the first step of the
+incident decision, pure and cheap (a story's first item is read once, when the story starts).
+
+Keys, by channel (the prefix):
+
+- ``w:`` words of its language (their first six letters: a crude stem for every language);
+- ``s:`` names in any script, by consonant skeleton (`names.py`): places, people, units;
+- ``c:`` kinds of event and things (`concepts.py`): missile, killed, bridge, ceasefire…;
+- ``q:`` counts, bare and with the concept next to them (``q:killed=7``);
+- ``d:`` calendar dates the text names (read as dedupe's facts read them).
+
+Weights come later, from how rare each key is among recent stories (`weights.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from services.dedupe.incidents.concepts import FOLLOW_UPS, concept_of
+from services.dedupe.incidents.names import name_keys
+from services.dedupe.incidents.stopwords import STOPWORDS
+from shared.text.digits import fold_digits
+
+MAX_WORDS = 160
+"""A report's first words say what happened; the rest of a long article adds cost, not evidence."""
+STEM = 6
+MIN_WORD = 4
+CHANNELS = ("w", "s", "c", "q", "d")
+_TOKEN = re.compile(r"\d+(?:[.,]\d{3})*|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_YEARS = range(1900, 2101)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    keys: dict[str, float]
+    """Key → term count (the title counts twice)."""
+    time: datetime
+    dates: frozenset[str]
+    """``m-d`` of the dates named."""
+    language: str | None = None
+    follow_ups: frozenset[str] = frozenset()
+    """Follow-up events its headline names (a funeral, a commemoration: events of their own)."""
+
+    def channel(self, prefix: str) -> dict[str, float]:
+        return {k: v for k, v in self.keys.items() if k[0] == prefix}
+
+
+def _number(token: str) -> int | None:
+    if not token[0].isdigit():
+        return None
+    value = int(token.replace(",", "").replace(".", ""))
+    return None if value < 2 or value in _YEARS or value > 1_000_000 else value
+
+
+def read_report(title: str, text: str, time: datetime, facts: frozenset[str] = frozenset(),
+                language: str | None = None) -> Report:
+    """The keys of a story's item (title and body, boilerplate already left out) and the dates
+    among its dedupe facts."""
+    keys: Counter[str] = Counter()
+    headline = {concept_of(w.casefold()) for w in _TOKEN.findall(fold_digits(title)) if not w[0].isdigit()}
+    words = _TOKEN.findall(fold_digits(f"{title}\n{title}\n{text}"))[: MAX_WORDS + 2 * 30]
+    concept_at: dict[int, str] = {}
+    for i, word in enumerate(words):
+        if word[0].isdigit():
+            continue
+        folded = word.casefold()
+        if len(folded) >= MIN_WORD and folded not in STOPWORDS:
+            keys["w:" + folded[:STEM]] += 1
+        concept = concept_of(folded)
+        if concept is not None:
+            keys["c:" + concept] += 1
+            concept_at[i] = concept
+        if len(word) >= MIN_WORD and not word[0].islower():
+            for key in name_keys(word, language):
+                keys["s:" + key] += 1
+    for i, word in enumerate(words):
+        value = _number(word)
+        if value is None:
+            continue
+        keys[f"q:{value}"] += 1
+        for j in (i + 1, i + 2, i - 1):
+            if j in concept_at:
+                keys[f"q:{concept_at[j]}={value}"] += 1
+                break
+    dates = frozenset(f[2:] for f in facts if f.startswith("d:"))
+    for day in dates:
+        keys["d:" + day] += 1
+    return Report(dict(keys), time, dates, language, frozenset(headline & FOLLOW_UPS))
