@@ -195,4 +195,7 @@ class PgStoryIndex:
 
 
 async def create_tables(conn: AsyncConnection) -> None:
-    await conn.run_sync(lambda sync: metadata.create_all(sync, tables=INDEX_TABLES))
+    """The story index's tables and the incident index's (tests and benchmarks; the service migrates)."""
+    from services.dedupe.incidents.tables import INCIDENT_TABLES
+
+    await conn.run_sync(lambda sync: metadata.create_all(sync, tables=INDEX_TABLES + INCIDENT_TABLES))
