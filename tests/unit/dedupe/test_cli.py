@@ -4,6 +4,7 @@ from typer.testing import CliRunner
 
 from services.dedupe.archive import parse_time
 from services.dedupe.cli import dedupe_app
+from tests.support.incidents import GANJA
 
 BODY = ("The UN Security Council on Tuesday strongly condemned the use of force in Nagorno-Karabakh "
         "and called for an immediate halt to the fighting and a return to meaningful negotiations.")
@@ -30,19 +31,6 @@ def test_cluster_writes_one_line_per_item_in_input_order():
         {"id": "copy", "story": "un-1", "incident": "un-1"},
         {"id": "late-copy", "story": "late-copy", "incident": "late-copy"},
     ]
-
-
-GANJA = [
-    ("en", "Missile strike on Ganja apartment block kills seven",
-     "A ballistic missile struck an apartment block in central Ganja overnight, killing seven civilians and "
-     "wounding 33, Azerbaijan's prosecutor general said on Sunday, accusing Armenian forces of the strike."),
-    ("ru", "Ракетный удар по Гяндже: семь погибших",
-     "Ночью баллистическая ракета попала в жилой дом в центре Гянджи, погибли семь мирных жителей, 33 ранены, "
-     "сообщила генеральная прокуратура Азербайджана, обвинив армянские силы в ударе по Гяндже."),
-    ("en", "Seven killed as missile hits Ganja residential building",
-     "Seven civilians were killed and 33 wounded when a missile hit a residential building in Ganja, "
-     "Azerbaijan's second city, overnight; Baku blamed Armenian forces, which denied firing at Ganja."),
-]
 
 
 def test_three_outlets_in_two_languages_report_one_incident():
