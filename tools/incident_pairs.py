@@ -49,7 +49,7 @@ def decide_pairs(pairs: list[dict], config: IncidentConfig | None = None) -> lis
     outcomes = []
     for pair in pairs:
         first, second = reports[pair["a"]["url"]], reports[pair["b"]["url"]]
-        decision = decide_incident(second, [Profile.of("a", first)], rarity, config)
+        decision = decide_incident(second, [Profile.of("a", first, rarity)], rarity, config)
         outcomes.append(PairOutcome(pair, decision.verdict is Verdict.JOINED,
                                     decision.similarity.score if decision.similarity else 0.0))
     return outcomes

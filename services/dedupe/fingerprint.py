@@ -142,8 +142,8 @@ class Fingerprinter:
             bands += self.config.lead_banding.band_hashes(lead)
         url = canonical_url(item.url) if item.url else None
         title_words = normalise(title).split()
-        body_words = normalise(body).split() if body else []
-        about_title = anchored(title, frozenset(w[:STEM] for w in body_words if len(w) >= 4 and w.isalpha())) \
+        body_words = features.normalised.split() if not features.with_title else normalise(body).split()
+        about_title = anchored(title, frozenset(w[:STEM] for w in set(body_words) if len(w) >= 4)) \
             if len(body_words) >= SHORT_BODY_WORDS else True
         rest = body_words[len(title_words):] if body_words[: len(title_words)] == title_words else body_words
         return Fingerprint(

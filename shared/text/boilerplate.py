@@ -26,6 +26,7 @@ MIN_LINE_CHARS = 20
 MIN_ITEMS = 3
 MIN_SHARE = 0.15
 _SPACES = re.compile(r"\s+")
+_CONSENT = re.compile("|".join(re.escape(p) for p in sorted(ALL_PHRASES, key=len, reverse=True)))
 
 
 def host_of(url: str | None) -> str | None:
@@ -47,7 +48,7 @@ def line_key(folded: str) -> int:
 
 
 def is_consent(folded: str) -> bool:
-    return any(phrase in folded for phrase in ALL_PHRASES)
+    return _CONSENT.search(folded) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +62,17 @@ class Lines:
 def text_lines(text: str) -> Lines:
     keys: dict[int, None] = {}
     consent: set[int] = set()
-    for line in (text or "").splitlines():
+    text = text or ""
+    any_consent = is_consent(text.casefold())
+    for line in text.splitlines():
+        if len(line) < MIN_LINE_CHARS:
+            continue
         folded = line_text(line)
         if len(folded) < MIN_LINE_CHARS:
             continue
         key = line_key(folded)
         keys[key] = None
-        if is_consent(folded):
+        if any_consent and is_consent(folded):
             consent.add(key)
     return Lines(tuple(keys), frozenset(consent))
 
@@ -84,6 +89,9 @@ def strip_lines(text: str, drop: Iterable[int]) -> str:
     drop = set(drop)
     kept = []
     for line in (text or "").splitlines():
+        if len(line) < MIN_LINE_CHARS:
+            kept.append(line)
+            continue
         folded = line_text(line)
         if len(folded) >= MIN_LINE_CHARS and (line_key(folded) in drop or is_consent(folded)):
             continue

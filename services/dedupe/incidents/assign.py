@@ -54,15 +54,16 @@ async def assign_incident(
     rarity = await index.rarity(report)
     keys = lookup_keys(report, rarity, config.lookup_keys)
     await index.lock(keys)
-    decision = decide_incident(report, await index.candidates(keys, report.time, config.window), rarity, config)
+    found = await index.candidates(keys, rarity, report.time, config.window, config.max_candidates)
+    decision = decide_incident(report, found, rarity, config)
     if decision.verdict is Verdict.OPENED:
-        profile = Profile.of(new_id(), report)
+        profile = Profile.of(new_id(), report, rarity)
         change = Change.OPENED
     else:
         assert decision.incident_id is not None
         held = await index.profile(decision.incident_id)
         assert held is not None
-        profile = held.plus(report)
+        profile = held.plus(report, rarity)
         for absorbed_id, _ in decision.merged:
             other = await index.profile(absorbed_id)
             if other is not None:
@@ -100,7 +101,7 @@ async def reassess_incident(
     if belongs:
         return IncidentOutcome(Change.STAYED, incident_id, profile.story_count, sim)
     await index.save(profile.minus(report), [], report.time)
-    fresh = Profile.of(new_id(), grown)
+    fresh = Profile.of(new_id(), grown, rarity)
     await index.save(fresh, keys, grown.time)
     await index.place(story_id, fresh.incident_id, grown)
     return IncidentOutcome(Change.SPLIT, fresh.incident_id, 1, sim, left=incident_id,

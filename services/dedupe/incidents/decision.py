@@ -17,17 +17,14 @@ story matches as strongly (`merge_threshold`) and that matches the first is merg
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from services.dedupe.incidents.report import Report
+from services.dedupe.incidents.vectors import Similarity, Vector, compare, weight
 from services.dedupe.incidents.weights import Rarity
-
-CHANNEL_WEIGHTS = {"w": 1.0, "s": 1.0, "c": 0.6, "q": 0.8, "d": 0.8}
-FREE = frozenset("scqd")
 
 
 @dataclass(frozen=True)
@@ -47,66 +44,76 @@ class IncidentConfig:
     merge_threshold: float = 0.5
     lookup_keys: int = 24
     """The rarest keys of a story under which it is filed and looked up."""
+    max_candidates: int = 8
+    """Incidents compared with a story: those sharing the most weight of its lookup keys."""
 
 
-@dataclass(frozen=True, slots=True)
+MAX_PROFILE_KEYS = 400
+"""An incident keeps the keys of most weight: a long-running one does not grow without end."""
+
+
+@dataclass(frozen=True)
 class Profile:
-    """An incident as the decision sees it: the summed keys of its stories."""
+    """An incident as the decision sees it: the summed key counts of its stories, and each key's
+    rarity (IDF) when it was last counted; its vector is built once, on construction."""
 
     incident_id: str
-    keys: Mapping[str, float]
+    counts: Mapping[str, float]
+    idf: Mapping[str, float]
     first: datetime
     last: datetime
     story_count: int
     languages: frozenset[str] = frozenset()
     follow_ups: frozenset[str] = frozenset()
 
-    @classmethod
-    def of(cls, incident_id: str, report: Report) -> Profile:
-        langs = frozenset({report.language}) if report.language else frozenset()
-        return cls(incident_id, dict(report.keys), report.time, report.time, 1, langs, report.follow_ups)
+    @property
+    def vector(self) -> Vector:
+        """Built on first use and kept (a profile is never changed, only replaced)."""
+        built = self.__dict__.get("_vector")
+        if built is None:
+            built = Vector.of(self.counts, lambda k: self.idf.get(k, 0.0))
+            object.__setattr__(self, "_vector", built)
+        return built
 
-    def plus(self, report: Report) -> Profile:
-        keys = dict(self.keys)
+    @classmethod
+    def of(cls, incident_id: str, report: Report, rarity: Rarity) -> Profile:
+        langs = frozenset({report.language}) if report.language else frozenset()
+        idf = {k: rarity.idf(k) for k in report.keys}
+        return cls(incident_id, dict(report.keys), idf, report.time, report.time, 1, langs, report.follow_ups)
+
+    def _with(self, counts: dict[str, float], idf: dict[str, float], **changes) -> Profile:
+        if len(counts) > MAX_PROFILE_KEYS:
+            kept = sorted(counts, key=lambda k: weight(k, counts[k], idf.get(k, 0.0)), reverse=True)[:MAX_PROFILE_KEYS]
+            counts = {k: counts[k] for k in kept}
+        idf = {k: idf[k] for k in counts if k in idf}
+        return replace(self, counts=counts, idf=idf, **changes)
+
+    def plus(self, report: Report, rarity: Rarity) -> Profile:
+        counts, idf = dict(self.counts), dict(self.idf)
         for key, count in report.keys.items():
-            keys[key] = keys.get(key, 0) + count
+            counts[key] = counts.get(key, 0) + count
+            idf[key] = rarity.idf(key)
         langs = self.languages | ({report.language} if report.language else set())
-        return Profile(self.incident_id, keys, min(self.first, report.time), max(self.last, report.time),
-                       self.story_count + 1, langs, self.follow_ups)
+        return self._with(counts, idf, first=min(self.first, report.time), last=max(self.last, report.time),
+                          story_count=self.story_count + 1, languages=langs)
 
     def absorb(self, other: Profile) -> Profile:
-        keys = dict(self.keys)
-        for key, count in other.keys.items():
-            keys[key] = keys.get(key, 0) + count
-        return Profile(self.incident_id, keys, min(self.first, other.first), max(self.last, other.last),
-                       self.story_count + other.story_count, self.languages | other.languages, self.follow_ups)
+        counts, idf = dict(self.counts), {**other.idf, **self.idf}
+        for key, count in other.counts.items():
+            counts[key] = counts.get(key, 0) + count
+        return self._with(counts, idf, first=min(self.first, other.first), last=max(self.last, other.last),
+                          story_count=self.story_count + other.story_count,
+                          languages=self.languages | other.languages)
 
     def minus(self, report: Report) -> Profile:
-        keys = {k: c - report.keys.get(k, 0) for k, c in self.keys.items()}
-        return Profile(self.incident_id, {k: c for k, c in keys.items() if c > 0}, self.first, self.last,
-                       self.story_count - 1, self.languages, self.follow_ups)
-
-    def as_report(self) -> Report:
-        return Report(dict(self.keys), self.first, frozenset(), next(iter(self.languages), None), self.follow_ups)
+        counts = {k: c - report.keys.get(k, 0) for k, c in self.counts.items()}
+        return self._with({k: c for k, c in counts.items() if c > 0}, dict(self.idf),
+                          story_count=self.story_count - 1)
 
 
 class Verdict(StrEnum):
     OPENED = "opened"
     JOINED = "joined"
-
-
-@dataclass(frozen=True, slots=True)
-class Similarity:
-    words: float
-    free: float
-    all: float
-    channels: Mapping[str, float]
-    shared: tuple[str, ...]
-    """The shared keys that weigh most, strongest first (the reason, for people)."""
-
-    @property
-    def score(self) -> float:
-        return round(max(self.all, self.free), 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,53 +126,19 @@ class IncidentDecision:
     reason: str = ""
 
 
-def _vector(keys: Mapping[str, float], rarity: Rarity, channels: frozenset[str] | None) -> dict[str, float]:
-    out = {}
-    for key, count in keys.items():
-        if channels is not None and key[0] not in channels:
-            continue
-        weight = rarity.idf(key)
-        if weight > 0 and count > 0:
-            out[key] = (1 + math.log(count)) * weight * CHANNEL_WEIGHTS[key[0]]
-    return out
+def similarity(story: Report, other: Profile, rarity: Rarity, explain: bool = False) -> Similarity:
+    return compare(Vector.of(story.keys, rarity.idf), other.vector, explain)
 
 
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    na = math.sqrt(sum(x * x for x in a.values()))
-    nb = math.sqrt(sum(x * x for x in b.values()))
-    if not na or not nb:
-        return 0.0
-    small, big = (a, b) if len(a) <= len(b) else (b, a)
-    return sum(x * big.get(k, 0.0) for k, x in small.items()) / (na * nb)
-
-
-def similarity(a: Report, b: Mapping[str, float], rarity: Rarity) -> Similarity:
-    va, vb = _vector(a.keys, rarity, None), _vector(b, rarity, None)
-    words = _cosine({k: v for k, v in va.items() if k[0] == "w"}, {k: v for k, v in vb.items() if k[0] == "w"})
-    fa = {k: v for k, v in va.items() if k[0] in FREE}
-    fb = {k: v for k, v in vb.items() if k[0] in FREE}
-    free = _cosine(fa, fb)
-    norm = math.sqrt(sum(x * x for x in fa.values())) * math.sqrt(sum(x * x for x in fb.values()))
-    channels: dict[str, float] = {}
-    shared = []
-    for key, x in fa.items():
-        if key in fb and norm:
-            part = x * fb[key] / norm
-            channels[key[0]] = channels.get(key[0], 0.0) + part
-            shared.append((part, key))
-    shared += [(x * vb[k], k) for k, x in va.items() if k[0] == "w" and k in vb]
-    top = tuple(k for _, k in sorted(shared, reverse=True)[:8])
-    return Similarity(round(words, 4), round(free, 4), round(_cosine(va, vb), 4), channels, top)
-
-
-def matches(story: Report, incident: Profile, sim: Similarity, config: IncidentConfig) -> bool:
+def matches(story: Report | Profile, incident: Profile, sim: Similarity, config: IncidentConfig) -> bool:
     if story.follow_ups != incident.follow_ups:
         return False
     if sim.all >= config.all_threshold:
         return True
     if sim.words >= config.words_threshold and sim.all >= config.words_all_floor:
         return True
-    same_language = story.language is not None and story.language in incident.languages
+    languages = story.languages if isinstance(story, Profile) else {story.language} - {None}
+    same_language = bool(languages & incident.languages)
     strong = sum(1 for v in sim.channels.values() if v >= config.channel_floor)
     if same_language:
         threshold, channels = config.free_threshold_same_language, config.min_channels_same_language
@@ -184,28 +157,29 @@ def decide_incident(
     """Join the best-matching incident of the window, merging into it any other the story matches
     as strongly and that matches it; else open one (the caller names it)."""
     found: list[tuple[float, str, Profile, Similarity]] = []
+    vector = Vector.of(story.keys, rarity.idf)
     for incident in candidates:
         if not in_window(story, incident, config):
             continue
-        sim = similarity(story, incident.keys, rarity)
+        sim = compare(vector, incident.vector)
         if matches(story, incident, sim, config):
             found.append((sim.score, incident.incident_id, incident, sim))
     if not found:
         return IncidentDecision(Verdict.OPENED, None, reason="no incident of the window reports the same")
     found.sort(key=lambda f: (-f[0], -f[2].story_count, f[1]))
-    _, best_id, best, best_sim = found[0]
+    _, best_id, best, _ = found[0]
+    best_sim = compare(vector, best.vector, explain=True)
     merged = []
     for score, incident_id, incident, sim in found[1:]:
         if score < config.merge_threshold:
             continue
-        between = similarity(incident.as_report(), best.keys, rarity)
-        if matches(incident.as_report(), best, between, config):
-            merged.append((incident_id, sim))
+        if matches(incident, best, compare(incident.vector, best.vector), config):
+            merged.append((incident_id, compare(vector, incident.vector, explain=True)))
     reason = "shares " + ", ".join(best_sim.shared[:5])
     return IncidentDecision(Verdict.JOINED, best_id, best_sim, tuple(merged), reason)
 
 
 def still_belongs(story: Report, rest: Profile, rarity: Rarity, config: IncidentConfig) -> tuple[bool, Similarity]:
     """Whether a story, grown by a new item, still reports the rest of its incident."""
-    sim = similarity(story, rest.keys, rarity)
+    sim = similarity(story, rest, rarity, explain=True)
     return matches(story, rest, sim, config), sim

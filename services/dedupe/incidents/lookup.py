@@ -3,6 +3,8 @@ another language still shares some (names, kinds of event, counts) with the inci
 
 from __future__ import annotations
 
+import heapq
+
 from services.dedupe.incidents.report import Report
 from services.dedupe.incidents.weights import Rarity
 
@@ -11,7 +13,7 @@ WORD_KEYS = 8
 
 def lookup_keys(report: Report, rarity: Rarity, count: int) -> list[str]:
     """The ``count`` keys of highest weight, of which at most `WORD_KEYS` words."""
-    ranked = sorted(((rarity.idf(k), k) for k in report.keys), reverse=True)
-    words = [k for w, k in ranked if w > 0 and k[0] == "w"][:WORD_KEYS]
-    free = [k for w, k in ranked if w > 0 and k[0] != "w"][: count - len(words)]
-    return sorted(words + free)
+    idf = rarity.idf
+    words = heapq.nlargest(WORD_KEYS, (k for k in report.keys if k[0] == "w"), key=lambda k: (idf(k), k))
+    free = heapq.nlargest(count - len(words), (k for k in report.keys if k[0] != "w"), key=lambda k: (idf(k), k))
+    return sorted(k for k in words + free if idf(k) > 0)

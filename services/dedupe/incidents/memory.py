@@ -7,6 +7,7 @@ to the incident that absorbed it.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -28,7 +29,9 @@ class IncidentIndex(Protocol):
     async def count(self, report: Report) -> None:
         """Count a new story's keys in the window's frequencies."""
 
-    async def candidates(self, keys: list[str], time: datetime, window: timedelta) -> list[Profile]: ...
+    async def candidates(self, keys: list[str], rarity: Rarity, time: datetime, window: timedelta,
+                         limit: int) -> list[Profile]:
+        """The ``limit`` incidents of the window filed under the most weight of ``keys``."""
 
     async def profile(self, incident_id: str) -> Profile | None: ...
 
@@ -68,16 +71,18 @@ class InMemoryIncidentIndex:
     async def count(self, report: Report) -> None:
         await self.frequencies.count(report.keys, report.time)
 
-    async def candidates(self, keys: list[str], time: datetime, window: timedelta) -> list[Profile]:
-        found: dict[str, Profile] = {}
+    async def candidates(self, keys: list[str], rarity: Rarity, time: datetime, window: timedelta,
+                         limit: int) -> list[Profile]:
+        shared: dict[str, float] = {}
+        lo, hi = time - window, time + window
         for key in keys:
-            for filed, incident_id in self._postings.get(key, [])[-MAX_POSTINGS_SCAN:]:
-                if abs(filed - time) > window:
-                    continue
-                live = resolve(self._merged_into, incident_id)
-                if live not in found and live in self._profiles:
-                    found[live] = self._profiles[live]
-        return [found[k] for k in sorted(found)]
+            weight = rarity.idf(key)
+            for incident_id in {i for filed, i in self._postings.get(key, ())[-MAX_POSTINGS_SCAN:] if lo <= filed <= hi}:
+                live = resolve(self._merged_into, incident_id) if self._merged_into else incident_id
+                if live in self._profiles:
+                    shared[live] = shared.get(live, 0.0) + weight
+        best = heapq.nsmallest(limit, shared.items(), key=lambda pair: (-pair[1], pair[0]))
+        return [self._profiles[i] for i, _ in sorted(best)]
 
     async def profile(self, incident_id: str) -> Profile | None:
         return self._profiles.get(resolve(self._merged_into, incident_id))
@@ -102,8 +107,8 @@ class InMemoryIncidentIndex:
         self._merged_into[absorbed_id] = into.incident_id
 
     def prune(self, before: datetime) -> None:
-        """Forget what is older than ``before``: counts, postings, profiles, stories' reports."""
-        self.frequencies.prune(before)
+        """Forget what is older than ``before``: postings, profiles, stories' reports (the counts
+        keep their own window)."""
         for incident_id in [i for i, p in self._profiles.items() if p.last < before]:
             del self._profiles[incident_id]
         for story_id in [s for s, (_, r) in self._stories.items() if r.time < before]:

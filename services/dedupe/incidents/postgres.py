@@ -32,16 +32,21 @@ from shared.schema import metadata
 _LOCK = text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k")
 _POSTINGS = text(
     f"""
-    SELECT DISTINCT coalesce(i.merged_into, i.incident_id) AS incident_id
-    FROM unnest(CAST(:keys AS bigint[])) AS k(key)
-    CROSS JOIN LATERAL (
-        SELECT p.incident_id FROM dedupe_incident_key p
-        WHERE p.key = k.key AND p.time BETWEEN :lo AND :hi
-        ORDER BY p.time DESC LIMIT {MAX_POSTINGS_SCAN}
-    ) AS hit
-    JOIN dedupe_incident i ON i.incident_id = hit.incident_id
+    SELECT live.incident_id, sum(live.weight) AS shared FROM (
+        SELECT DISTINCT k.key, k.weight, coalesce(i.merged_into, i.incident_id) AS incident_id
+        FROM unnest(CAST(:keys AS bigint[]), CAST(:weights AS float8[])) AS k(key, weight)
+        CROSS JOIN LATERAL (
+            SELECT p.incident_id FROM dedupe_incident_key p
+            WHERE p.key = k.key AND p.time BETWEEN :lo AND :hi
+            ORDER BY p.time DESC LIMIT {MAX_POSTINGS_SCAN}
+        ) AS hit
+        JOIN dedupe_incident i ON i.incident_id = hit.incident_id
+    ) AS live
+    GROUP BY live.incident_id ORDER BY shared DESC, live.incident_id LIMIT :limit
     """
 )
+"""The incidents filed under the most weight of the story's keys (a merged one counts as the one
+that absorbed it)."""
 _COUNTS = text(
     """
     SELECT d.key, sum(d.stories) AS stories FROM dedupe_incident_df d
@@ -77,7 +82,10 @@ def _report(data: dict) -> Report:
 
 
 def _profile(row) -> Profile:
-    return Profile(row.incident_id, dict(row.keys), row.first_time, row.last_time, row.story_count,
+    """``profile`` holds ``{key: [count, idf]}``."""
+    counts = {k: v[0] for k, v in row.profile.items()}
+    idf = {k: v[1] for k, v in row.profile.items()}
+    return Profile(row.incident_id, counts, idf, row.first_time, row.last_time, row.story_count,
                    frozenset(row.languages), frozenset(row.follow_ups))
 
 
@@ -105,12 +113,14 @@ class PgIncidentIndex:
         await self._conn.execute(_COUNT_KEYS, {"day": day, "keys": sorted({key_hash(k) for k in report.keys})})
         await self._conn.execute(_COUNT_DAY, {"day": day})
 
-    async def candidates(self, keys: list[str], time: datetime, window: timedelta) -> list[Profile]:
+    async def candidates(self, keys: list[str], rarity: Rarity, time: datetime, window: timedelta,
+                         limit: int) -> list[Profile]:
         if not keys:
             return []
-        ids = (await self._conn.execute(
-            _POSTINGS, {"keys": [key_hash(k) for k in keys], "lo": time - window, "hi": time + window}
-        )).scalars().all()
+        ids = (await self._conn.execute(_POSTINGS, {
+            "keys": [key_hash(k) for k in keys], "weights": [rarity.idf(k) for k in keys],
+            "lo": time - window, "hi": time + window, "limit": limit,
+        })).scalars().all()
         if not ids:
             return []
         rows = await self._conn.execute(
@@ -131,7 +141,8 @@ class PgIncidentIndex:
         return None
 
     async def save(self, profile: Profile, keys: list[str], time: datetime) -> None:
-        values = {"keys": dict(profile.keys), "languages": sorted(profile.languages),
+        keys_json = {k: [c, round(profile.idf.get(k, 0.0), 4)] for k, c in profile.counts.items()}
+        values = {"profile": keys_json, "languages": sorted(profile.languages),
                   "follow_ups": sorted(profile.follow_ups), "first_time": profile.first, "last_time": profile.last,
                   "story_count": profile.story_count}
         await self._conn.execute(

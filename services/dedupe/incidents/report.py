@@ -24,7 +24,7 @@ from services.dedupe.incidents.names import name_keys
 from services.dedupe.incidents.stopwords import STOPWORDS
 from shared.text.digits import fold_digits
 
-MAX_WORDS = 160
+MAX_WORDS = 200
 """A report's first words say what happened; the rest of a long article adds cost, not evidence."""
 STEM = 6
 MIN_WORD = 4
@@ -55,31 +55,53 @@ def _number(token: str) -> int | None:
     return None if value < 2 or value in _YEARS or value > 1_000_000 else value
 
 
+_WordKeys = tuple[str | None, str | None, tuple[str, ...]]
+_WORDS: dict[tuple[str, str | None], _WordKeys] = {}
+_WORDS_LIMIT = 500_000
+_TURKIC = frozenset({"az", "tr"})
+
+
+def _word_keys(word: str, language: str | None) -> _WordKeys:
+    """(word key, concept, name keys) of a word as written, memoised: news vocabulary repeats."""
+    cache_key = (word, language if language in _TURKIC else None)
+    found = _WORDS.get(cache_key)
+    if found is not None:
+        return found
+    folded = word.casefold()
+    stem = "w:" + folded[:STEM] if len(folded) >= MIN_WORD and folded not in STOPWORDS else None
+    names = tuple("s:" + k for k in name_keys(word, language)) if len(word) >= MIN_WORD and not word[0].islower() else ()
+    found = (stem, concept_of(folded), names)
+    if len(_WORDS) >= _WORDS_LIMIT:
+        _WORDS.clear()
+    _WORDS[cache_key] = found
+    return found
+
+
 def read_report(title: str, text: str, time: datetime, facts: frozenset[str] = frozenset(),
                 language: str | None = None) -> Report:
     """The keys of a story's item (title and body, boilerplate already left out) and the dates
     among its dedupe facts."""
     keys: Counter[str] = Counter()
-    headline = {concept_of(w.casefold()) for w in _TOKEN.findall(fold_digits(title)) if not w[0].isdigit()}
-    words = _TOKEN.findall(fold_digits(f"{title}\n{title}\n{text}"))[: MAX_WORDS + 2 * 30]
+    title_words = _TOKEN.findall(fold_digits(title))
+    headline = {_word_keys(w, language)[1] for w in title_words if not w[0].isdigit()}
+    words = title_words * 2 + _TOKEN.findall(fold_digits((text or "")[: MAX_WORDS * 12]))[:MAX_WORDS]
     concept_at: dict[int, str] = {}
+    numbers: list[tuple[int, int]] = []
     for i, word in enumerate(words):
         if word[0].isdigit():
+            value = _number(word)
+            if value is not None:
+                numbers.append((i, value))
             continue
-        folded = word.casefold()
-        if len(folded) >= MIN_WORD and folded not in STOPWORDS:
-            keys["w:" + folded[:STEM]] += 1
-        concept = concept_of(folded)
+        stem, concept, names = _word_keys(word, language)
+        if stem is not None:
+            keys[stem] += 1
         if concept is not None:
             keys["c:" + concept] += 1
             concept_at[i] = concept
-        if len(word) >= MIN_WORD and not word[0].islower():
-            for key in name_keys(word, language):
-                keys["s:" + key] += 1
-    for i, word in enumerate(words):
-        value = _number(word)
-        if value is None:
-            continue
+        for key in names:
+            keys[key] += 1
+    for i, value in numbers:
         keys[f"q:{value}"] += 1
         for j in (i + 1, i + 2, i - 1):
             if j in concept_at:

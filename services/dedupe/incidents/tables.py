@@ -1,6 +1,6 @@
 """The incident index's tables, shared by every dedupe instance (migration 0010; a test compares):
 
-- ``dedupe_incident`` — each incident's profile: the summed keys of its stories, its languages,
+- ``dedupe_incident`` — each incident's profile (``{key: [count, idf]}``: the summed keys of its stories), its languages,
   its follow-up kind, its time span and story count; ``merged_into`` once absorbed;
 - ``dedupe_incident_key`` — ``key → incident`` postings with the filing story's time;
 - ``dedupe_incident_story`` — each story's incident and report (for reassessing it);
@@ -18,7 +18,7 @@ dedupe_incident = Table(
     "dedupe_incident",
     metadata,
     Column("incident_id", Text, primary_key=True),
-    Column("keys", JSONB, nullable=False),
+    Column("profile", JSONB, nullable=False),
     Column("languages", JSONB, nullable=False),
     Column("follow_ups", JSONB, nullable=False),
     Column("first_time", DateTime(timezone=True), nullable=False),

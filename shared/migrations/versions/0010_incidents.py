@@ -19,7 +19,7 @@ def upgrade() -> None:
         """
         CREATE TABLE dedupe_incident (
             incident_id text PRIMARY KEY,
-            keys jsonb NOT NULL,
+            profile jsonb NOT NULL,
             languages jsonb NOT NULL,
             follow_ups jsonb NOT NULL,
             first_time timestamptz NOT NULL,
