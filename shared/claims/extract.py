@@ -10,6 +10,8 @@ from .attribution import Attribution, SpeakerMemory, claimant_at, find_attributi
 from .casualty import Loss, find_losses
 from .ceasefire import Truce, find_truces, parties
 from .history import attached, event_day, is_historical, time_expressions
+from .inflected.reader import InflectedReader
+from .languages import sentence_language
 from .lexicon import load
 from .model import Claim
 from .places import place_after
@@ -21,19 +23,27 @@ _CAPTION = re.compile(r"\bScreenshot\b|[–-]\s*(?:Source|Photo|Video)\s*:", re.
 
 
 def extract_claims(
-    text: str, published: date | None = None, claimant: str | None = None, language: str = "en"
+    text: str, published: date | None = None, claimant: str | None = None, language: str | None = None
 ) -> list[Claim]:
     """Casualty and ceasefire claims in `text`, in reading order.
 
     `published` is the article's date (history is judged against it); `claimant` is the
-    source's owner, the speaker when the text names nobody.
+    source's owner, the speaker when the text names nobody; `language` is the item's, a hint:
+    each sentence is read in the language its letters show.
     """
-    lex = load(language)
+    lex = load("en")
     memory = SpeakerMemory(owner=claimant)
     claims: list[Claim] = []
     truce_before = False
+    inflected: InflectedReader | None = None
+    current = language
     for sentence in split_sentences(text):
         if _CAPTION.search(sentence.text):
+            continue
+        current = sentence_language(sentence.text, current)
+        if current != "en":
+            inflected = inflected or InflectedReader(published, claimant)
+            inflected.read(sentence, current, claims)
             continue
         view = SentenceView(sentence, lex)
         attributions = find_attributions(view, memory)
