@@ -24,6 +24,7 @@ _TRIGGER_AFTER = 12
 _PEOPLE = frozenset({"killed", "wounded", "missing", "captured", "casualties"})
 _EQUIPMENT = frozenset({"destroyed", "downed", "damaged", "captured"})
 _OF = frozenset({"из", "із", "з"})
+_AIRBORNE = frozenset({"aircraft", "helicopter", "drone", "missile", "rocket"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +241,8 @@ def fit(category: str, subject: Subject) -> str | None:
             return None
         return category if category in _PEOPLE else None
     if category in ("eliminated", "killed"):
+        return "destroyed"
+    if category == "downed" and subject.name not in _AIRBORNE:
         return "destroyed"
     if category == "wounded":
         return "damaged"
