@@ -85,7 +85,7 @@ class Keys:
         else:
             if self._analyse is None:
                 self._analyse = _analyser(self.language)
-            key = self._analyse(low)
+            key = fold(self._analyse(low))
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
         self._cache[text] = key

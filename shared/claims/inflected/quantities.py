@@ -89,7 +89,7 @@ def _core(view: View, lex: InflectedLexicon, i: int):
         return low, high, True, vague.end, None
     word = view.words[i]
     if word.kind == "number":
-        if word.suffix in lex.ordinal_suffixes or word.suffix in lex.months:
+        if word.suffix in lex.ordinal_suffixes or word.suffix in lex.months or _dated(view, lex, i):
             return None
         scale, end = _scale(view, lex, i + 1)
         value = _digits(word.digits, scale)
@@ -101,6 +101,14 @@ def _core(view: View, lex: InflectedLexicon, i: int):
                 return value, second, False, end + 2, None
         return value, value, False, end, value if scale == 1 else None
     return _words(view, lex, i)
+
+
+def _dated(view: View, lex: InflectedLexicon, i: int) -> bool:
+    """A day of a month ("Մարտի 25-ին", "sentyabrın 27-dən", "на 15 сентября"), not a count."""
+    word = view.words[i]
+    if not (word.digits.isdigit() and 1 <= int(word.digits) <= 31):
+        return False
+    return any(view.key(k) in lex.months or view.low(k) in lex.months for k in (i - 1, i + 1))
 
 
 def _scale(view: View, lex: InflectedLexicon, i: int) -> tuple[int, int]:

@@ -179,12 +179,10 @@ class _Context:
     def _negated(self, start: int, end: int) -> bool:
         view, lex = self.view, self.lex
         for k in range(max(0, start - 2), end):
-            if view.match(lex.negations, k) is not None:
+            if view.match(lex.negations, k) is not None or view.low(k) in lex.negation_words:
                 return True
-            if lex.negation_prefixes and view.words[k].low.startswith(lex.negation_prefixes) and view.match(lex.triggers, k) is None:
-                pass
         for k in range(end, min(len(view), end + 4)):
-            if view.match(lex.absence, k) is not None:
+            if view.match(lex.absence, k) is not None or view.low(k) in lex.absence_words:
                 return True
             if view.low(k) in (",", ";", "."):
                 break
@@ -330,8 +328,9 @@ class _Context:
 
     def _negated_truce(self, start: int, end: int) -> bool:
         view, lex = self.view, self.lex
-        return any(view.match(lex.negations, k) is not None for k in range(max(0, start - 2), start)) or any(
-            view.match(lex.absence, k) is not None for k in range(end, min(len(view), end + 3)))
+        return any(view.match(lex.negations, k) is not None or view.low(k) in lex.negation_words
+                   for k in range(max(0, start - 2), start)) or any(
+            view.match(lex.absence, k) is not None or view.low(k) in lex.absence_words for k in range(end, min(len(view), end + 3)))
 
     def _truce_parties(self) -> tuple[str, ...]:
         view, lex = self.view, self.lex

@@ -142,9 +142,11 @@ PRONOUNS = ["o", "onlar", "onun"]
 INSTITUTIONS = ["nazirlik", "nazirliyin", "Nazirliyin", "MN", "Müdafiə Nazirliyi", "nazirlikdən"]
 
 NEGATIONS = ["yox", "deyil", "heç bir"]
+NEGATION_WORDS: list[str] = []
 NEGATION_PREFIXES: list[str] = []
 ABSENCE = ["yoxdur", "olmayıb", "yox", "qeydə alınmayıb", "tələfat olmayıb", "itki yoxdur", "sıradadır",
            "yerindədir", "vurulmayıb", "dəyməyib"]
+ABSENCE_WORDS: list[str] = []
 DENIALS = ["təkzib", "təkzib edib", "təkzib edirik", "yalandır", "yalan", "yanlış məlumatdır", "həqiqətə uyğun deyil",
            "həqiqəti əks etdirmir", "reallığı əks etdirmir", "əsası yoxdur", "dezinformasiya", "dezinformasiyadır",
            "uydurma", "rədd edirik", "yanlışdır", "əsassızdır", "saxtadır"]

@@ -49,7 +49,8 @@ class InflectedLexicon:
     pronouns: PhraseTable[str]
     institutions: PhraseTable[str]
     negations: PhraseTable[str]
-    negation_prefixes: tuple[str, ...]
+    negation_words: frozenset[str]
+    absence_words: frozenset[str]
     absence: PhraseTable[str]
     denials: PhraseTable[str]
     alleged: PhraseTable[str]
@@ -145,7 +146,8 @@ def _compile(language: str) -> InflectedLexicon:
         pronouns=flat(data.PRONOUNS),
         institutions=flat(data.INSTITUTIONS),
         negations=flat(data.NEGATIONS),
-        negation_prefixes=tuple(data.NEGATION_PREFIXES),
+        negation_words=frozenset(data.NEGATION_WORDS),
+        absence_words=frozenset(data.ABSENCE_WORDS),
         absence=flat(data.ABSENCE),
         denials=flat(data.DENIALS),
         alleged=flat(data.ALLEGED),
