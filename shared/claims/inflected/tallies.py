@@ -20,8 +20,8 @@ from .words import View, words_of
 
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+"
 _ITEM = re.compile(
-    rf"(?P<label>[^\W\d_][^,;:()\n‒–—=+•]{{0,70}}?)\s*[‒–—=-]\s*"
-    rf"(?P<words>(?:[^\W\d_]+\.?\s+){{0,2}}?)"
+    rf"(?P<label>[^\W\d_][^,;:()\n‒–—=+•]{{0,70}}?)(?:\s*[‒–—=]|\s+-)\s*"
+    rf"(?P<words>(?:[^\W\d_]+\.?\s+){{0,2}})"
     rf"(?P<total>{_NUMBER})?\s*"
     rf"(?:\(\s*\+\s*(?P<change>{_NUMBER})[^)]*\))?"
 )
