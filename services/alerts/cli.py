@@ -68,7 +68,7 @@ def _csv(value: str | None) -> list[str] | None:
 
 
 FILTER_OPTIONS = ("kinds", "categories", "novelty", "sides", "parties", "claimants", "official_only", "countries",
-                  "languages", "keywords", "min_count", "subjects")
+                  "languages", "keywords", "min_count", "subjects", "contexts", "conflicts", "claimant_parties")
 
 
 def _filters(arguments: dict[str, Any]) -> dict[str, Any]:
@@ -129,6 +129,9 @@ LANGUAGES = typer.Option(None, help=f"languages ({_CSV}), e.g. en,ru")
 KEYWORDS = typer.Option(None, help=f"words in the sentence or title ({_CSV})")
 MIN_COUNT = typer.Option(None, help="smallest count a casualty claim must reach")
 SUBJECTS = typer.Option(None, help=f"what was hit ({_CSV}), e.g. soldier,tank,helicopter")
+CONTEXTS = typer.Option(None, help=f"what claims are about ({_CSV}); default armed_conflict, e.g. armed_conflict,terrorism")
+CONFLICTS = typer.Option(None, help=f"conflicts ({_CSV}), e.g. armenia-azerbaijan,russia-ukraine")
+CLAIMANT_PARTIES = typer.Option(None, help=f"the parties claimants speak for ({_CSV}), e.g. Ukraine")
 
 
 @subscriptions_app.command("add")
@@ -137,7 +140,8 @@ def add(
     categories: Optional[str] = CATEGORIES, novelty: Optional[str] = NOVELTY, sides: Optional[str] = SIDES,
     parties: Optional[str] = PARTIES, claimants: Optional[str] = CLAIMANTS, official_only: Optional[bool] = OFFICIAL,
     countries: Optional[str] = COUNTRIES, languages: Optional[str] = LANGUAGES, keywords: Optional[str] = KEYWORDS,
-    min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS,
+    min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS, contexts: Optional[str] = CONTEXTS,
+    conflicts: Optional[str] = CONFLICTS, claimant_parties: Optional[str] = CLAIMANT_PARTIES,
 ) -> None:
     """Subscribe a webhook URL; prints its id and signing secret (shown only this once)."""
     from shared.events.subscriptions import SubscriptionFilters, SubscriptionSettings
@@ -162,7 +166,8 @@ def update(
     categories: Optional[str] = CATEGORIES, novelty: Optional[str] = NOVELTY, sides: Optional[str] = SIDES,
     parties: Optional[str] = PARTIES, claimants: Optional[str] = CLAIMANTS, official_only: Optional[bool] = OFFICIAL,
     countries: Optional[str] = COUNTRIES, languages: Optional[str] = LANGUAGES, keywords: Optional[str] = KEYWORDS,
-    min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS,
+    min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS, contexts: Optional[str] = CONTEXTS,
+    conflicts: Optional[str] = CONFLICTS, claimant_parties: Optional[str] = CLAIMANT_PARTIES,
 ) -> None:
     """Change a subscription's URL, description, state or filters (filters not given stay as they are)."""
     from shared.readmodel.subscriptions.commands import update_subscription
