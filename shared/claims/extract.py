@@ -120,5 +120,6 @@ class _Reader:
             kind=kind, category=category, subject=subject, count=count, approximate=approximate, side=side,
             claimant=claimant, parties=sides, historical=historical, sentence=sentence.text,
             start=sentence.start, end=sentence.end, claimant_phrase=phrase, place=place, date=day,
-            mediator=mediator, basis=basis, reported_on=self.published,
+            mediator=mediator, basis=basis, reported_on=self.published, language="en",
+            claimant_party=party_of(claimant),
         )

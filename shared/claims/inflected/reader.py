@@ -82,7 +82,8 @@ class InflectedReader:
         parties = claim.parties
         if claim.kind == "ceasefire" and party is not None:
             parties = _parties_with(list(parties), party)
-        return replace(claim, claimant=entity.name, claimant_phrase=said.phrase, side=side, parties=parties)
+        return replace(claim, claimant=entity.name, claimant_phrase=said.phrase, side=side, parties=parties,
+                       claimant_party=party)
 
 
 def _is_list_line(view: View) -> bool:
@@ -352,7 +353,7 @@ class _Context:
             kind=kind, category=category, subject=subject, count=count, approximate=approximate, side=side,
             claimant=self.claimant, parties=tuple(parties), historical=self.historical, sentence=sentence.text,
             start=sentence.start, end=sentence.end, claimant_phrase=self.phrase, basis=basis,
-            reported_on=self.state.published,
+            reported_on=self.state.published, language=self.lex.language, claimant_party=self.party,
         )
 
 
