@@ -276,18 +276,20 @@ class _Context:
         return None
 
     def _marked_side(self, phrase: Phrase) -> str | None:
-        """ "со стороны ВСУ", "у противника", "с армянской стороны", "düşmənin" before the phrase."""
+        """ "со стороны ВСУ", "у противника", "с армянской стороны" before the phrase, or a side in the
+        genitive right before its number ("düşmənin 13 ədəd tankı", "ՀՀ զինված ուժերի 12 զինծառայող")."""
         view, lex = self.view, self.lex
         for k in range(phrase.start - 1, max(-1, phrase.start - 6), -1):
-            if view.low(k) in (";", "."):
+            if view.low(k) in (";", ".", ",", ":") or view.match(lex.triggers, k) is not None:
                 break
             found = view.match(lex.sides, k)
             enemy = view.match(lex.enemy, k)
             if found is None and enemy is None:
                 continue
-            marked = any(view.match(lex.side_markers, m) is not None for m in range(max(0, k - 2), k + 1)) or k == phrase.start - 1
+            marked = any(view.match(lex.side_markers, m) is not None for m in range(max(0, k - 2), k + 1))
             after = view.match(lex.side_markers, (found or enemy).end)
-            if marked or after is not None:
+            close = phrase.start - (found or enemy).end <= 2
+            if marked or after is not None or close:
                 return found.value if found is not None else ENEMY
         return None
 
