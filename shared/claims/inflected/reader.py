@@ -175,7 +175,13 @@ class _Context:
             return False
         if phrase.quantity is None and trigger is not None and not (0 <= trigger.start - phrase.end <= 1 or 0 <= phrase.start - trigger.end <= 1):
             return False  # a noun without a number counts as one only right beside its verb
+        if phrase.quantity is None and (trigger is None or phrase.nominal) and not self._exists(phrase):
+            return False  # "раненых" alone claims nothing; "Կան տուժածներ" (there are casualties) does
         return True
+
+    def _exists(self, phrase: Phrase) -> bool:
+        view = self.view
+        return any(view.low(k) in self.lex.exists for k in range(max(0, phrase.start - 3), min(len(view), phrase.end + 3)))
 
     def _negated(self, start: int, end: int) -> bool:
         view, lex = self.view, self.lex

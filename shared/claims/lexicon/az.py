@@ -62,16 +62,17 @@ EQUIPMENT = {
     "electronic warfare system": ["radioelektron mübarizə", "REM"],
     "ammunition depot": ["sursat anbarı", "silah-sursat anbarı", "anbar"],
     "command post": ["komanda məntəqəsi", "komanda-müşahidə məntəqəsi"],
-    "anti-tank weapon": ["tankəleyhinə vasitə", "tankəleyhinə vasitələr", "tankəleyhinə"],
+    "anti-tank weapon": ["tankəleyhinə vasitə", "tankəleyhinə vasitələr"],
 }
 PERSON_WORDS = ["nəfər", "nəfəri", "nəfərin", "şəxs", "insan", "insanlar", "adam", "cəsəd", "cəsədi", "nəfərdən"]
 NOMINALS = {
-    "killed": ["ölü", "ölən", "ölənlər", "həlak olan", "həlak olanlar", "həlak olanların", "şəhid", "şəhidlər",
-               "şəhidimiz", "həyatını itirən", "həyatını itirənlər", "həyatını itirənlərin", "meyit"],
-    "wounded": ["yaralı", "yaralılar", "yaralanan", "yaralananlar", "xəsarət alan", "xəsarət alanlar"],
+    "killed": ["ölü", "ölülər", "şəhid", "şəhidlər", "şəhidimiz", "meyit", "cəsəd"],
+    "wounded": ["yaralı", "yaralılar"],
     "missing": ["itkin düşmüş", "itkin düşən", "itkin"],
     "captured": ["əsir düşən", "əsir götürülən"],
 }
+# "There are" beside a loss noun with no number ("Կան տուժածներ", "itkilər var"): a claim without a count.
+EXISTS = ["var", "mövcuddur"]
 TRIGGERS = {
     "destroyed": ["məhv edilib", "məhv edildi", "məhv etmişlər", "məhv edib", "məhv edilmişdir", "məhv", "məhv olunub",
                   "sıradan çıxarılıb", "sıradan çıxarıldı", "sıradan çıxarılmışdır", "darmadağın edilib",
@@ -141,12 +142,12 @@ THIS_REPORTED = ["bu barədə", "bu haqda", "bunu", "həmin məlumatı"]
 PRONOUNS = ["o", "onlar", "onun"]
 INSTITUTIONS = ["nazirlik", "nazirliyin", "Nazirliyin", "MN", "Müdafiə Nazirliyi", "nazirlikdən"]
 
-NEGATIONS = ["yox", "deyil", "heç bir"]
-NEGATION_WORDS: list[str] = []
+# Azerbaijani negation is a suffix the root drops ("olmayıb" -> "ol"): these match as written.
+NEGATIONS = ["heç bir"]
+NEGATION_WORDS = ["yox", "deyil", "olmayıb", "olmamışdır", "vurulmayıb", "dəyməyib", "yoxdur", "qeydə alınmayıb"]
 NEGATION_PREFIXES: list[str] = []
-ABSENCE = ["yoxdur", "olmayıb", "yox", "qeydə alınmayıb", "tələfat olmayıb", "itki yoxdur", "sıradadır",
-           "yerindədir", "vurulmayıb", "dəyməyib"]
-ABSENCE_WORDS: list[str] = []
+ABSENCE: list[str] = ["itki yoxdur", "tələfat olmayıb"]
+ABSENCE_WORDS = ["yoxdur", "olmayıb", "yox", "alınmayıb", "sıradadır", "yerindədir", "vurulmayıb", "dəyməyib"]
 DENIALS = ["təkzib", "təkzib edib", "təkzib edirik", "yalandır", "yalan", "yanlış məlumatdır", "həqiqətə uyğun deyil",
            "həqiqəti əks etdirmir", "reallığı əks etdirmir", "əsası yoxdur", "dezinformasiya", "dezinformasiyadır",
            "uydurma", "rədd edirik", "yanlışdır", "əsassızdır", "saxtadır"]

@@ -29,6 +29,7 @@ class InflectedLexicon:
     person_words: PhraseTable[str]
     nominals: PhraseTable[str]
     triggers: PhraseTable[str]
+    exists: frozenset[str]
     loser_triggers: frozenset[str]
     """Keys of triggers whose subject is the loser ("потеряли", "itirib")."""
     suffered_triggers: frozenset[str]
@@ -127,6 +128,7 @@ def _compile(language: str) -> InflectedLexicon:
         person_words=flat(data.PERSON_WORDS),
         nominals=table(data.NOMINALS),
         triggers=table(triggers),
+        exists=frozenset(data.EXISTS),
         loser_triggers=frozenset(" ".join(key_of(w) for w in p.split()) for p in data.LOSER_TRIGGERS),
         suffered_triggers=frozenset(" ".join(key_of(w) for w in p.split()) for p in data.SUFFERED_TRIGGERS),
         tolls=table(data.TOLLS),
