@@ -2,8 +2,9 @@
 with its package (nothing is downloaded at run time).
 
 - Russian, Ukrainian: pymorphy3 with pymorphy3-dicts-ru / -uk, the lemma of the first parse;
-- Armenian: simplemma's lookup lemma, then the Snowball Armenian stemmer (simplemma leaves many
-  forms as they are: "զինծառայողներ", "հակառակորդի");
+- Armenian: simplemma's lookup lemma; a form it does not know ("զինծառայողներ", "հակառակորդի")
+  loses its plural, case and article endings (Snowball's Armenian stemmer cuts too deep for
+  comparing: "վիրավոր" and "վիրահատություն" both become "վիր");
 - Azerbaijani: the longest root of azstemmer's root dictionary that begins the word.
 
 An analyser is loaded the first time a sentence in its language appears; keys are cached.
@@ -29,13 +30,25 @@ def _pymorphy(language: str):
     return pymorphy3.MorphAnalyzer(lang=language)
 
 
+# Plural, case and article endings, longest first.
+_ARMENIAN_ENDINGS = ("ներից", "ներին", "ներով", "ներում", "ների", "ները", "ներն", "ներ", "երից", "երին", "երով",
+                     "երում", "երի", "երը", "երն", "եր", "ից", "ով", "ում", "ին", "ու", "ի", "ը", "ն")
+
+
 @cache
 def _armenian() -> Callable[[str], str]:
     import simplemma
-    import snowballstemmer
 
-    stemmer = snowballstemmer.stemmer("armenian")
-    return lambda word: stemmer.stemWord(simplemma.lemmatize(word, lang="hy"))
+    def key(word: str) -> str:
+        lemma = simplemma.lemmatize(word, lang="hy")
+        if lemma != word:
+            return lemma
+        for ending in _ARMENIAN_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return word[: -len(ending)]
+        return word
+
+    return key
 
 
 @cache

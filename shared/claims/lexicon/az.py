@@ -152,7 +152,7 @@ DENIALS = ["təkzib", "təkzib edib", "təkzib edirik", "yalandır", "yalan", "y
            "həqiqəti əks etdirmir", "reallığı əks etdirmir", "əsası yoxdur", "dezinformasiya", "dezinformasiyadır",
            "uydurma", "rədd edirik", "yanlışdır", "əsassızdır", "saxtadır"]
 ALLEGED = ["guya", "iddia edilən", "iddia"]
-HYPOTHETICALS = ["əgər", "ola bilər", "olarsa", "edərsə", "bilər", "ehtimal", "gözlənilir"]
+HYPOTHETICALS = ["əgər", "ola bilər", "ehtimal", "gözlənilir"]
 
 CEASEFIRE_NOUNS = ["atəşkəs", "atəşkəsi", "atəşkəs rejimi", "atəşkəs rejimini", "humanitar atəşkəs",
                    "humanitar atəşkəsə", "atəşkəsin", "atəşkəsə", "10 noyabr bəyanatı", "üçtərəfli bəyanat",
