@@ -204,7 +204,7 @@ class _Context:
         quantity = phrase.quantity
         subject = phrase.subject.name
         side = self._side(finding)
-        if subject == "person" and (phrase.person_word or phrase.nominal) and (phrase.enemy or self.military) and subject not in ("civilian",):
+        if subject == "person" and (phrase.person_word or phrase.nominal) and self._soldiers(phrase, side):
             subject = "soldier"
         if quantity is None:
             count, approximate = (Count(1, 1), False) if not phrase.nominal and not phrase.person_word else (None, False)
@@ -213,6 +213,14 @@ class _Context:
         category = finding.category
         basis = self._basis(phrase)
         return self._claim("casualty", category, subject, count, approximate, side, (), basis, phrase.start, phrase.end)
+
+    def _soldiers(self, phrase: Phrase, side: str | None) -> bool:
+        """People counted on the enemy's side, or beside a military word ("ստորաբաժանումներն ունեն 48
+        զոհ"), are soldiers; a city's dead are people."""
+        if phrase.enemy or (self.party is not None and side is not None and side == adversary_of(self.party)):
+            return True
+        view = self.view
+        return any(view.match(self.lex.military, k) is not None for k in range(max(0, phrase.start - 4), phrase.start))
 
     def _basis(self, phrase: Phrase) -> str | None:
         view, lex = self.view, self.lex

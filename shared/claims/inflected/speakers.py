@@ -91,8 +91,9 @@ def speaker(view: View, lex: InflectedLexicon, found: list[Mention], memory: Ent
     ending = _trailing(view, usable)
     if ending is not None:
         return Said(ending.entity, ending.phrase, True, this)
-    if usable:
-        first = usable[0]
+    speakers = [m for m in usable if m.entity.kind not in lex.unnamed_speaker_kinds]
+    if speakers:  # a ministry or an official named without a reporting word speaks for itself
+        first = speakers[0]
         return Said(first.entity, first.phrase, False, this)
     return Said(None, None, False, this)
 

@@ -140,6 +140,9 @@ ACCORDING_TO = ["məlumatına görə", "sözlərinə görə", "məlumata görə"
                 "verilən məlumata görə", "yaydığı məlumata görə", "ilkin məlumata görə"]
 THIS_REPORTED = ["bu barədə", "bu haqda", "bunu", "həmin məlumatı"]
 PRONOUNS = ["o", "onlar", "onun"]
+# Kinds of registry entries that, named without a reporting word, are not taken for the speaker
+# (a country or its forces are then mostly the agent or the victim).
+UNNAMED_SPEAKER_KINDS = ["state"]
 INSTITUTIONS = ["nazirlik", "nazirliyin", "Nazirliyin", "MN", "Müdafiə Nazirliyi", "nazirlikdən"]
 
 # Azerbaijani negation is a suffix the root drops ("olmayıb" -> "ol"): these match as written.

@@ -126,6 +126,9 @@ REPORTING = ["հայտնել է", "հայտնել", "հայտնեց", "հայտ�
 ACCORDING_TO = ["ըստ", "համաձայն", "տվյալներով", "նախնական տվյալներով", "պաշտոնական տվյալներով"]
 THIS_REPORTED = ["այս մասին", "այդ մասին", "սա"]
 PRONOUNS = ["նա", "ան", "նրանք", "իր"]
+# Kinds of registry entries that, named without a reporting word, are not taken for the speaker
+# (a country or its forces are then mostly the agent or the victim).
+UNNAMED_SPEAKER_KINDS = []
 INSTITUTIONS = ["ՊՆ", "նախարարություն", "գերատեսչություն", "ՊՆ ներկայացուցիչ", "մամուլի ծառայություն"]
 
 # Armenian negation is a prefix the stemmer drops ("չունի" -> "ունի"): these match as written.

@@ -49,6 +49,7 @@ class InflectedLexicon:
     this_reported: PhraseTable[str]
     pronouns: PhraseTable[str]
     institutions: PhraseTable[str]
+    unnamed_speaker_kinds: frozenset[str]
     negations: PhraseTable[str]
     negation_words: frozenset[str]
     absence_words: frozenset[str]
@@ -147,6 +148,7 @@ def _compile(language: str) -> InflectedLexicon:
         this_reported=flat(data.THIS_REPORTED),
         pronouns=flat(data.PRONOUNS),
         institutions=flat(data.INSTITUTIONS),
+        unnamed_speaker_kinds=frozenset(data.UNNAMED_SPEAKER_KINDS),
         negations=flat(data.NEGATIONS),
         negation_words=frozenset(data.NEGATION_WORDS),
         absence_words=frozenset(data.ABSENCE_WORDS),

@@ -227,6 +227,9 @@ ACCORDING_TO = ["по данным", "по словам", "по информац
 THIS_REPORTED = ["об этом", "о чем", "это", "такие данные", "эту информацию"]
 PRONOUNS = ["он", "она", "они", "его", "ее", "их"]
 # Words that stand for an institution already named ("в ведомстве", "министерство").
+# Kinds of registry entries that, named without a reporting word, are not taken for the speaker
+# (a country or its forces are then mostly the agent or the victim).
+UNNAMED_SPEAKER_KINDS = ["state"]
 INSTITUTIONS = ["ведомство", "ведомства", "в ведомстве", "министерство", "в министерстве", "военное ведомство",
                 "военного ведомства", "оборонное ведомство", "оборонного ведомства", "пресс-служба",
                 "Минобороны", "МО", "военные", "Генштаб"]

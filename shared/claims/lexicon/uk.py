@@ -173,6 +173,9 @@ ACCORDING_TO = ["за даними", "за словами", "за інформа
                 "за попередніми даними", "за уточненими даними", "за його словами", "за її словами"]
 THIS_REPORTED = ["про це", "це", "цю інформацію", "таку інформацію", "такі дані"]
 PRONOUNS = ["він", "вона", "вони", "його", "її", "їх"]
+# Kinds of registry entries that, named without a reporting word, are not taken for the speaker
+# (a country or its forces are then mostly the agent or the victim).
+UNNAMED_SPEAKER_KINDS = ["state"]
 INSTITUTIONS = ["відомство", "у відомстві", "міністерство", "Міноборони", "Генштаб", "у Генштабі",
                 "пресслужба", "пресцентр", "командування", "штаб"]
 
