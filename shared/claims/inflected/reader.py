@@ -293,18 +293,22 @@ class _Context:
         """ "со стороны ВСУ", "у противника", "с армянской стороны" before the phrase, or a side in the
         genitive right before its number ("düşmənin 13 ədəd tankı", "ՀՀ զինված ուժերի 12 զինծառայող")."""
         view, lex = self.view, self.lex
-        for k in range(phrase.start - 1, max(-1, phrase.start - 6), -1):
-            if view.low(k) in (";", ".", ",", ":") or view.match(lex.triggers, k) is not None:
+        comma = False
+        for k in range(phrase.start - 1, max(-1, phrase.start - 9), -1):
+            if view.low(k) in (";", ".", ":") or view.match(lex.triggers, k) is not None:
                 break
+            comma = comma or view.low(k) == ","
             found = view.match(lex.sides, k)
             enemy = view.match(lex.enemy, k)
             if found is None and enemy is None:
                 continue
             marked = any(view.match(lex.side_markers, m) is not None for m in range(max(0, k - 2), k + 1))
             after = view.match(lex.side_markers, (found or enemy).end)
-            close = phrase.start - (found or enemy).end <= 2
+            close = not comma and phrase.start - (found or enemy).end <= 2
             if marked or after is not None or close:
                 return found.value if found is not None else ENEMY
+            if comma:
+                break
         return None
 
     # --- tallies ----------------------------------------------------------------------

@@ -17,6 +17,7 @@ from .morphology import keys
 from .words import View
 
 _REACH = 14
+_PEOPLE = frozenset({"person", "spokesperson", "official", "head of state", "regional authority"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,8 @@ def _names(language: str) -> PhraseTable[Entity]:
     key_of = keys(language)
     table: PhraseTable[Entity] = PhraseTable()
     for name, entity in names(language):
+        if name == name.lower() and len(name.split()) == 1 and entity.kind in _PEOPLE:
+            continue  # a bare title ("министр", "генерал") names no one by itself
         words = [key_of(word) for word in _split(name)]
         if words:
             table.add(" ".join(words), entity)
@@ -83,8 +86,8 @@ def speaker(view: View, lex: InflectedLexicon, found: list[Mention], memory: Ent
             return Said(memory, view.text(according.start, according.end), True, this)
     for verb in view.find_all(lex.reporting):
         near = [m for m in usable if abs(_distance(m, verb.start, verb.end)) <= _REACH]
-        if near:
-            best = min(near, key=lambda m: abs(_distance(m, verb.start, verb.end)))
+        if near:  # a person named beside the verb rather than the institution in their title
+            best = min(near, key=lambda m: (m.entity.kind not in _PEOPLE, abs(_distance(m, verb.start, verb.end))))
             return Said(best.entity, best.phrase, True, this)
         if memory is not None and (_pronoun_near(view, lex, verb.start - 3, verb.end + 3) or _institution_near(view, lex, verb.start - 4, verb.end + 4)):
             return Said(memory, None, True, this)

@@ -173,7 +173,8 @@ CEASEFIRE_TRIGGERS = {
     "proposal": ["təklif", "təklif edib", "hazırıq", "hazırdır", "hazır", "şərtlə", "şərtilə"],
     "call": ["çağırıb", "çağırış", "çağırır", "tələb edib", "tələb edir"],
 }
-CEASEFIRE_ORDER = ["violation", "collapse", "rejection", "agreement", "in_effect", "proposal", "call"]
+# A call governs what it calls for ("призвал объявить режим тишины" is a call).
+CEASEFIRE_ORDER = ["violation", "collapse", "rejection", "agreement", "call", "proposal", "in_effect"]
 
 MONTHS = {
     "yanvar": 1, "fevral": 2, "mart": 3, "aprel": 4, "may": 5, "iyun": 6, "iyul": 7, "avqust": 8,

@@ -158,7 +158,8 @@ CEASEFIRE_TRIGGERS = {
     "proposal": ["առաջարկ", "առաջարկը", "առաջարկել", "պատրաստ ենք", "պատրաստ է", "պատրաստ"],
     "call": ["կոչ", "կոչ է անում", "կոչ արեց", "պահանջում"],
 }
-CEASEFIRE_ORDER = ["violation", "collapse", "rejection", "agreement", "in_effect", "proposal", "call"]
+# A call governs what it calls for ("призвал объявить режим тишины" is a call).
+CEASEFIRE_ORDER = ["violation", "collapse", "rejection", "agreement", "call", "proposal", "in_effect"]
 
 MONTHS = {
     "հունվար": 1, "հունվարի": 1, "փետրվար": 2, "փետրվարի": 2, "մարտ": 3, "մարտի": 3, "ապրիլ": 4, "ապրիլի": 4,
