@@ -69,7 +69,8 @@ class InflectedReader:
             state.enemy_context = True
         start = len(claims)
         claims.extend(new)
-        state.previous = list(range(start, len(claims))) if not said.explicit else []
+        # "Про це повідомили в Генштабі" speaks for every sentence since the last one naming its speaker
+        state.previous = (state.previous + list(range(start, len(claims)))) if not said.explicit else []
         if said.explicit and said.entity is not None:
             state.memory = said.entity
 
