@@ -205,8 +205,11 @@ class _Context:
         quantity = phrase.quantity
         subject = phrase.subject.name
         side = self._side(finding)
-        if subject == "person" and (phrase.person_word or phrase.nominal) and self._soldiers(phrase, side):
-            subject = "soldier"
+        if subject == "person" and (phrase.person_word or phrase.nominal):
+            if self._near(phrase, self.lex.civilian):
+                subject = "civilian"
+            elif self._soldiers(phrase, side):
+                subject = "soldier"
         if quantity is None:
             count, approximate = (Count(1, 1), False) if not phrase.nominal and not phrase.person_word else (None, False)
         else:
@@ -214,6 +217,10 @@ class _Context:
         category = finding.category
         basis = self._basis(phrase)
         return self._claim("casualty", category, subject, count, approximate, side, (), basis, phrase.start, phrase.end)
+
+    def _near(self, phrase: Phrase, table, before: int = 8) -> bool:
+        view = self.view
+        return any(view.match(table, k) is not None for k in range(max(0, phrase.start - before), min(len(view), phrase.end + 1)))
 
     def _soldiers(self, phrase: Phrase, side: str | None) -> bool:
         """People counted on the enemy's side, or beside a military word ("ստորաբաժանումներն ունեն 48

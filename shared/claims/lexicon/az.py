@@ -129,6 +129,8 @@ OWN = ["bizim", "öz"]
 # Our (first person plural possessive): "əsgərimiz", "hərbi qulluqçumuz", "itkilərimiz".
 OWN_SUFFIXES = ["mız", "miz", "muz", "müz", "ımız", "imiz", "umuz", "ümüz"]
 SIDE_MARKERS = ["tərəfindən", "tərəfi", "tərəfin", "arasında", "sıralarında"]
+# Words that make people counted beside them civilians ("Քաղաքացիական բնակչության շրջանում ... 13 զոհ").
+CIVILIAN = ["mülki", "dinc", "dinc sakin", "mülki əhali"]
 MILITARY = ["hərbi", "ordu", "döyüş", "cəbhə", "mövqe", "bölmə", "hərbçi", "əsgər", "silahlı", "düşmən",
             "əməliyyat", "briqada", "təxribat", "canlı qüvvə"]
 

@@ -44,6 +44,7 @@ class InflectedLexicon:
     own_suffixes: tuple[str, ...]
     side_markers: PhraseTable[str]
     military: PhraseTable[str]
+    civilian: PhraseTable[str]
     reporting: PhraseTable[str]
     according_to: PhraseTable[str]
     this_reported: PhraseTable[str]
@@ -143,6 +144,7 @@ def _compile(language: str) -> InflectedLexicon:
         own_suffixes=tuple(data.OWN_SUFFIXES),
         side_markers=flat(data.SIDE_MARKERS),
         military=flat(data.MILITARY),
+        civilian=flat(data.CIVILIAN),
         reporting=flat(data.REPORTING),
         according_to=flat(data.ACCORDING_TO),
         this_reported=flat(data.THIS_REPORTED),
