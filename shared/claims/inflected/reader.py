@@ -255,7 +255,7 @@ class _Context:
             side = OWN
         if side is None and self.state.enemy_context:
             side = ENEMY
-        if side is None and self.party is not None:
+        if side is None:
             suffered = trigger is not None and trigger.key in self.lex.suffered_triggers or phrase.nominal in ("killed", "wounded", "missing")
             if finding.category in ("destroyed", "downed", "captured") or (finding.category == "killed" and not suffered):
                 side = ENEMY
@@ -267,7 +267,7 @@ class _Context:
         if side == ENEMY:
             return adversary_of(self.party) if self.party else self.lex.writers_enemy
         if side == OWN:
-            return self.party
+            return self.party or self.lex.writers_side
         return side
 
     def _trigger_side(self, trigger, phrase: Phrase) -> str | None:

@@ -125,6 +125,8 @@ SIDES = {
 ENEMY = ["düşmən", "düşmənin", "düşmənə", "düşməni", "düşmən ordusu", "qarşı tərəf", "qarşı tərəfin",
          "işğalçılar", "erməni təcavüzkarları", "təcavüzkar"]
 WRITERS_ENEMY = "Armenia"
+# The writer's community, the side of losses told with no side and no claimant to resolve "our".
+WRITERS_SIDE = "Azerbaijan"
 OWN = ["bizim", "öz"]
 # Our (first person plural possessive): "əsgərimiz", "hərbi qulluqçumuz", "itkilərimiz".
 OWN_SUFFIXES = ["mız", "miz", "muz", "müz", "ımız", "imiz", "umuz", "ümüz"]

@@ -113,6 +113,8 @@ SIDES = {
 ENEMY = ["հակառակորդ", "հակառակորդի", "հակառակորդը", "հակառակորդն", "հակառակորդին", "թշնամի", "թշնամու",
          "թշնամին", "թշնամական", "թշնամական ուժեր"]
 WRITERS_ENEMY = "Azerbaijan"
+# The writer's community, the side of losses told with no side and no claimant to resolve "our".
+WRITERS_SIDE = None
 OWN = ["մեր", "մենք", "ունենք", "սեփական"]
 OWN_SUFFIXES: list[str] = []
 SIDE_MARKERS = ["կողմից", "կողմը", "կողմն", "շրջանում", "շարքերում", "կողմում"]

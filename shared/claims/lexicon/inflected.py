@@ -69,6 +69,7 @@ class InflectedLexicon:
     tally_personnel: PhraseTable[str]
     tally_side: str | None
     writers_enemy: str | None
+    writers_side: str | None
     joiners: PhraseTable[str]
     breaks: PhraseTable[str]
 
@@ -169,6 +170,7 @@ def _compile(language: str) -> InflectedLexicon:
         tally_personnel=flat(data.TALLY_PERSONNEL),
         tally_side=data.TALLY_SIDE,
         writers_enemy=data.WRITERS_ENEMY,
+        writers_side=data.WRITERS_SIDE,
         joiners=flat(data.JOINERS),
         breaks=flat(data.BREAKS),
     )

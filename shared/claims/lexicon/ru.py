@@ -204,6 +204,8 @@ ENEMY = ["противник", "противника", "противнику", "
          "неприятель", "оккупант", "оккупанты", "оккупантов", "противоположная сторона", "противоположной стороны"]
 # The writer's community's enemy, when "the enemy" is said with no claimant to resolve it.
 WRITERS_ENEMY = None
+# The writer's community, the side of losses told with no side and no claimant to resolve "our".
+WRITERS_SIDE = None
 OWN = ["наш", "наши", "наших", "нашей", "с нашей стороны", "свой", "своих", "свои", "собственный"]
 OWN_SUFFIXES: list[str] = []
 SIDE_MARKERS = ["со стороны", "с стороны", "у", "среди", "потери", "в рядах", "в составе"]

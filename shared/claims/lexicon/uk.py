@@ -156,6 +156,8 @@ ENEMY = ["противник", "противника", "ворог", "ворог
          "окупанти", "окупантів", "загарбник", "загарбники", "агресор", "агресора", "рашисти", "рашистів",
          "рашистах", "найманці", "російські найманці", "бойовики"]
 WRITERS_ENEMY = "Russia"
+# The writer's community, the side of losses told with no side and no claimant to resolve "our".
+WRITERS_SIDE = "Ukraine"
 OWN = ["наш", "наші", "наших", "нашої", "наша", "свій"]
 OWN_SUFFIXES: list[str] = []
 SIDE_MARKERS = ["з боку", "серед", "у", "в", "в лавах", "втрати"]
