@@ -34,6 +34,7 @@ class ItemState:
     memory: Entity | None = None
     enemy_context: bool = False
     list_category: str | None = None
+    in_tally: bool = False
     previous: list[int] = field(default_factory=list)
     """Indexes (in the item's claims) of the claims of the sentence before, if its speaker was not explicit."""
 
@@ -56,7 +57,7 @@ class InflectedReader:
                 claims[index] = self._attributed(claims[index], said)
         context = _Context(view, lex, state, said)
         new: list[Claim] = []
-        if is_tally(sentence.text):
+        if is_tally(sentence.text) or (state.in_tally and read_tally(view, lex)):
             new.extend(context.tally())
         else:
             new.extend(context.losses(phrases))
@@ -67,6 +68,7 @@ class InflectedReader:
             state.list_category = None if not _is_list_line(view) else state.list_category
         if _enemy_heading(view, lex):
             state.enemy_context = True
+        state.in_tally = bool(new) and (is_tally(sentence.text) or state.in_tally) or _tally_heading(view, lex)
         start = len(claims)
         claims.extend(new)
         # "Про це повідомили в Генштабі" speaks for every sentence since the last one naming its speaker
@@ -94,6 +96,11 @@ def _is_list_line(view: View) -> bool:
 def _enemy_heading(view: View, lex: InflectedLexicon) -> bool:
     triggers = view.find_all(lex.triggers)
     return any(view.match(lex.enemy, t.end) or view.match(lex.enemy, t.end + 1) for t in triggers if t.value == "casualties")
+
+
+def _tally_heading(view: View, lex: InflectedLexicon) -> bool:
+    """ "Загальні бойові втрати противника ... склали:", "знищено:": a loss list follows."""
+    return view.sentence.text.rstrip().endswith(":") and bool(view.find_all(lex.triggers) or view.find_all(lex.tolls))
 
 
 def _parties_with(parties: list[str], party: str) -> tuple[str, ...]:
@@ -176,7 +183,7 @@ class _Context:
             return False
         if phrase.quantity is None and trigger is not None and not (0 <= trigger.start - phrase.end <= 1 or 0 <= phrase.start - trigger.end <= 1):
             return False  # a noun without a number counts as one only right beside its verb
-        if phrase.quantity is None and (trigger is None or phrase.nominal) and not self._exists(phrase):
+        if phrase.quantity is None and (trigger is None or phrase.nominal or phrase.subject.person) and not self._exists(phrase):
             return False  # "раненых" alone claims nothing; "Կան տուժածներ" (there are casualties) does
         return True
 
@@ -225,7 +232,8 @@ class _Context:
     def _soldiers(self, phrase: Phrase, side: str | None) -> bool:
         """People counted on the enemy's side, or beside a military word ("ստորաբաժանումներն ունեն 48
         զոհ"), are soldiers; a city's dead are people."""
-        if phrase.enemy or (self.party is not None and side is not None and side == adversary_of(self.party)):
+        enemy = adversary_of(self.party) if self.party is not None else self.lex.writers_enemy
+        if phrase.enemy or (side is not None and side == enemy):
             return True
         view = self.view
         return any(view.match(self.lex.military, k) is not None for k in range(max(0, phrase.start - 4), phrase.start))
