@@ -221,9 +221,21 @@ class _Context:
             count, approximate = (Count(1, 1), False) if not phrase.nominal and not phrase.person_word else (None, False)
         else:
             count, approximate = Count(quantity.min, quantity.max), quantity.approximate
+            if quantity.min is not None and self._floor_before(phrase):  # "потери превысили 383 тыс."
+                count = Count(quantity.min, None)
         category = finding.category
         basis = self._basis(phrase)
         return self._claim("casualty", category, subject, count, approximate, side, (), basis, phrase.start, phrase.end)
+
+    def _floor_before(self, phrase: Phrase) -> bool:
+        """A toll verb that makes the figures after it floors ("превысили", "перевищили", "ötüb")."""
+        view = self.view
+        for k in range(phrase.start - 1, -1, -1):
+            if view.low(k) in (";", ".", ":"):
+                return False
+            if view.match(self.lex.toll_links_min, k) is not None:
+                return True
+        return False
 
     def _near(self, phrase: Phrase, table, before: int = 8) -> bool:
         view = self.view

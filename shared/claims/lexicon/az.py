@@ -99,6 +99,8 @@ SUFFERED_TRIGGERS = ["həlak olub", "həlak olublar", "həlak oldu", "həlak olm
                      "xəsarət alıblar", "itkin düşüb"]
 TOLLS = {"casualties": ["sayı", "itkilərin sayı"], "killed": ["həlak olanların sayı", "şəhidlərin sayı"]}
 TOLL_LINKS = ["çatıb", "çatmışdır", "yüksəlib", "artıb", "təşkil edir", "təşkil edib", "ötüb"]
+# Toll verbs that make the figures after them floors ("потери превысили 383 тыс.").
+TOLL_LINKS_MIN = ["ötüb", "keçib", "aşıb"]
 NOT_COUNTS = ["km", "kilometr", "metr", "m", "faiz", "%", "il", "ildə", "ilin", "ay", "həftə", "gün", "saat",
               "dəqiqə", "dəfə", "manat", "dollar", "avro", "kənd", "kəndi", "şəhər", "rayon", "mövqe",
               "mərmi", "mərmisi", "kaset", "yaşlı", "yaş", "ton", "tona", "hektar", "ev", "evi", "mənzil",

@@ -35,6 +35,7 @@ class InflectedLexicon:
     suffered_triggers: frozenset[str]
     tolls: PhraseTable[str]
     toll_links: PhraseTable[str]
+    toll_links_min: PhraseTable[str]
     not_counts: PhraseTable[str]
     increment: PhraseTable[str]
     total: PhraseTable[str]
@@ -136,6 +137,7 @@ def _compile(language: str) -> InflectedLexicon:
         suffered_triggers=frozenset(" ".join(key_of(w) for w in p.split()) for p in data.SUFFERED_TRIGGERS),
         tolls=table(data.TOLLS),
         toll_links=flat(data.TOLL_LINKS),
+        toll_links_min=flat(data.TOLL_LINKS_MIN),
         not_counts=flat(data.NOT_COUNTS),
         increment=flat(data.INCREMENT),
         total=flat(data.TOTAL),
