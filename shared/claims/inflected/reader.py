@@ -13,18 +13,16 @@ from datetime import date
 
 from ..lexicon.inflected import InflectedLexicon, load_inflected
 from ..model import Claim, Count
-from ..registry import Entity, adversary_of, at_war, entity_of, party_of
+from ..registry import Entity, adversary_of, entity_of, party_of
 from ..sentences import Sentence
 from .losses import Finding, Phrase, find_phrases, find_triggers, fit, link
 from .speakers import Said, mentions, speaker
 from .tallies import is_tally, read_tally
 from .times import is_past
 from .truces import find_truces
+from .sides import side_of
 from .words import View
 
-ENEMY = "\0enemy"
-OWN = "\0own"
-_ARMY_SIDES = frozenset({"soldier", "fighter", "militant"})
 
 
 @dataclass
@@ -211,7 +209,7 @@ class _Context:
         phrase = finding.phrase
         quantity = phrase.quantity
         subject = phrase.subject.name
-        side = self._side(finding)
+        side = side_of(self, finding)
         if subject == "person" and (phrase.person_word or phrase.nominal):
             if self._near(phrase, self.lex.civilian):
                 subject = "civilian"
@@ -260,83 +258,6 @@ class _Context:
             return "total"
         if self.increment:
             return "increment"
-        return None
-
-    def _side(self, finding: Finding) -> str | None:
-        phrase, trigger = finding.phrase, finding.trigger
-        side = phrase.side
-        if side is None and phrase.enemy:
-            side = ENEMY
-        if side is None and trigger is not None:
-            side = self._trigger_side(trigger, phrase)
-        if side is None:
-            side = self._marked_side(phrase)
-        if side is None and phrase.own:
-            side = OWN
-        if side is None and self.state.enemy_context:
-            side = ENEMY
-        if side is None:
-            suffered = trigger is not None and trigger.key in self.lex.suffered_triggers or phrase.nominal in ("killed", "wounded", "missing")
-            if finding.category in ("destroyed", "downed", "captured") or (finding.category == "killed" and not suffered):
-                side = ENEMY
-            elif suffered:
-                side = OWN
-        return self._resolve(side)
-
-    def _resolve(self, side: str | None) -> str | None:
-        if side == ENEMY:
-            return adversary_of(self.party) if self.party else self.lex.writers_enemy
-        if side == OWN:
-            return self.party or self.lex.writers_side
-        return side
-
-    def _trigger_side(self, trigger, phrase: Phrase) -> str | None:
-        """The side before the verb: the loser of "ВСУ потеряли", the agent of "российские войска
-        уничтожили" (whose enemy lost), or the side after a loss noun ("потери противника")."""
-        view, lex = self.view, self.lex
-        loser = trigger.key in lex.loser_triggers or trigger.key in lex.suffered_triggers
-        if loser and trigger.start >= phrase.end:
-            pass
-        for k in range(trigger.end, min(trigger.end + 3, len(view))):
-            if loser and (found := view.match(lex.sides, k)) is not None:
-                return found.value
-            if loser and view.match(lex.enemy, k) is not None:
-                return ENEMY
-        start = max(0, trigger.start - 7)
-        for k in range(trigger.start - 1, start - 1, -1):
-            if view.low(k) in (";", ".", ":") or (k < phrase.end and k >= phrase.start):
-                break
-            found = view.match(lex.sides, k)
-            enemy = view.match(lex.enemy, k)
-            if found is not None or enemy is not None:
-                value = found.value if found is not None else ENEMY
-                if loser:
-                    return value
-                if value == ENEMY:
-                    return None
-                return adversary_of(value)
-        return None
-
-    def _marked_side(self, phrase: Phrase) -> str | None:
-        """ "со стороны ВСУ", "у противника", "с армянской стороны" before the phrase, or a side in the
-        genitive right before its number ("düşmənin 13 ədəd tankı", "ՀՀ զինված ուժերի 12 զինծառայող")."""
-        view, lex = self.view, self.lex
-        comma = False
-        for k in range(phrase.start - 1, max(-1, phrase.start - 9), -1):
-            if view.low(k) in (";", ".", ":") or view.match(lex.triggers, k) is not None:
-                break
-            comma = comma or view.low(k) == ","
-            found = view.match(lex.sides, k)
-            enemy = view.match(lex.enemy, k)
-            if found is None and enemy is None:
-                continue
-            marked = any(view.match(lex.side_markers, m) is not None for m in range(max(0, k - 2), k + 1))
-            after = view.match(lex.side_markers, (found or enemy).end)
-            close = not comma and phrase.start - (found or enemy).end <= 2
-            if marked or after is not None or close:
-                return found.value if found is not None else ENEMY
-            if comma:
-                break
         return None
 
     # --- tallies ----------------------------------------------------------------------
@@ -409,5 +330,3 @@ def _continues(view: View, lex: InflectedLexicon) -> bool:
     """A sentence that goes on with the speaker before: a pronoun speaker or an institution word."""
     return any(view.match(lex.pronouns, k) is not None or view.match(lex.institutions, k) is not None for k in range(len(view)))
 
-
-__all__ = ["InflectedReader", "at_war"]

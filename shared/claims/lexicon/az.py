@@ -154,7 +154,6 @@ INSTITUTIONS = ["nazirlik", "nazirliyin", "Nazirliyin", "MN", "Müdafiə Nazirli
 # Azerbaijani negation is a suffix the root drops ("olmayıb" -> "ol"): these match as written.
 NEGATIONS = ["heç bir"]
 NEGATION_WORDS = ["yox", "deyil", "olmayıb", "olmamışdır", "vurulmayıb", "dəyməyib", "yoxdur", "qeydə alınmayıb"]
-NEGATION_PREFIXES: list[str] = []
 ABSENCE: list[str] = ["itki yoxdur", "tələfat olmayıb"]
 ABSENCE_WORDS = ["yoxdur", "olmayıb", "yox", "alınmayıb", "sıradadır", "yerindədir", "vurulmayıb", "dəyməyib"]
 DENIALS = ["təkzib", "təkzib edib", "təkzib edirik", "yalandır", "yalan", "yanlış məlumatdır", "həqiqətə uyğun deyil",

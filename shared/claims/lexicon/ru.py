@@ -244,7 +244,6 @@ INSTITUTIONS = ["ведомство", "ведомства", "в ведомств
 
 NEGATIONS = ["не", "ни", "нет", "без"]
 NEGATION_WORDS: list[str] = []
-NEGATION_PREFIXES: list[str] = []
 ABSENCE = ["нет", "не было", "не зафиксировано", "отсутствие", "отсутствии", "не имеется", "не понесли",
            "избежать"]
 ABSENCE_WORDS: list[str] = []
