@@ -7,7 +7,9 @@ Keys, by channel (the prefix):
 - ``s:`` names in any script, by consonant skeleton (`names.py`): places, people, units;
 - ``c:`` kinds of event and things (`concepts.py`): missile, killed, bridge, ceasefire…;
 - ``q:`` counts, bare and with the concept next to them (``q:killed=7``);
-- ``d:`` calendar dates the text names (read as dedupe's facts read them).
+- ``d:`` calendar dates the text names (read as dedupe's facts read them);
+- ``a:`` who is named: belligerents, their ministries, forces and officials, by the claims
+  library's who-is-who registry (`shared/claims/registry`), in any of its languages.
 
 Weights come later, from how rare each key is among recent stories (`weights.py`).
 """
@@ -15,6 +17,7 @@ Weights come later, from how rare each key is among recent stories (`weights.py`
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,13 +25,15 @@ from datetime import datetime
 from services.dedupe.incidents.concepts import FOLLOW_UPS, concept_of
 from services.dedupe.incidents.names import name_keys
 from services.dedupe.incidents.stopwords import STOPWORDS
+from shared.claims.folding import fold
+from shared.claims.registry import registry
 from shared.text.digits import fold_digits
 
 MAX_WORDS = 200
 """A report's first words say what happened; the rest of a long article adds cost, not evidence."""
 STEM = 6
 MIN_WORD = 4
-CHANNELS = ("w", "s", "c", "q", "d")
+CHANNELS = ("w", "s", "c", "q", "d", "a")
 _TOKEN = re.compile(r"\d+(?:[.,]\d{3})*|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _YEARS = range(1900, 2101)
 
@@ -55,7 +60,7 @@ def _number(token: str) -> int | None:
     return None if value < 2 or value in _YEARS or value > 1_000_000 else value
 
 
-_WordKeys = tuple[str | None, str | None, tuple[str, ...]]
+_WordKeys = tuple[str | None, str | None, tuple[str, ...], str]
 _WORDS: dict[tuple[str, str | None], _WordKeys] = {}
 _WORDS_LIMIT = 500_000
 _TURKIC = frozenset({"az", "tr"})
@@ -70,10 +75,27 @@ def _word_keys(word: str, language: str | None) -> _WordKeys:
     folded = word.casefold()
     stem = "w:" + folded[:STEM] if len(folded) >= MIN_WORD and folded not in STOPWORDS else None
     names = tuple("s:" + k for k in name_keys(word, language)) if len(word) >= MIN_WORD and not word[0].islower() else ()
-    found = (stem, concept_of(folded), names)
+    found = (stem, concept_of(folded), names, fold(word).removesuffix("'s"))
     if len(_WORDS) >= _WORDS_LIMIT:
         _WORDS.clear()
     _WORDS[cache_key] = found
+    return found
+
+
+def _actors(folded: list[str]) -> list[str]:
+    """``a:<entity id>`` for each name of the registry in the words (the longest at each place)."""
+    by_first = registry().by_first_word
+    found, i = [], 0
+    while i < len(folded):
+        best = 0
+        for name, entity in by_first.get(folded[i], ()):
+            if len(name) > best and tuple(folded[i : i + len(name)]) == name:
+                best, key = len(name), sys.intern("a:" + entity.id)
+        if best:
+            found.append(key)
+            i += best
+        else:
+            i += 1
     return found
 
 
@@ -93,7 +115,7 @@ def read_report(title: str, text: str, time: datetime, facts: frozenset[str] = f
             if value is not None:
                 numbers.append((i, value))
             continue
-        stem, concept, names = _word_keys(word, language)
+        stem, concept, names, _ = _word_keys(word, language)
         if stem is not None:
             keys[stem] += 1
         if concept is not None:
@@ -101,6 +123,8 @@ def read_report(title: str, text: str, time: datetime, facts: frozenset[str] = f
             concept_at[i] = concept
         for key in names:
             keys[key] += 1
+    for actor in _actors([_word_keys(w, language)[3] for w in words]):
+        keys[actor] += 1
     for i, value in numbers:
         keys[f"q:{value}"] += 1
         for j in (i + 1, i + 2, i - 1):

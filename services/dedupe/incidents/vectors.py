@@ -10,8 +10,8 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-CHANNEL_WEIGHTS = {"w": 1.0, "s": 1.0, "c": 0.6, "q": 0.8, "d": 0.8}
-FREE = frozenset("scqd")
+CHANNEL_WEIGHTS = {"w": 1.0, "s": 1.0, "c": 0.6, "q": 0.8, "d": 0.8, "a": 0.4}
+FREE = frozenset("scqda")
 """The channels no language owns."""
 
 
