@@ -41,15 +41,20 @@ def cluster(
     containment: Annotated[float, typer.Option(help="Share of the shorter text found in the longer.")] = 0.8,
     window_days: Annotated[float, typer.Option(help="Only items this close in time can merge.")] = 3.0,
     simhash_distance: Annotated[int, typer.Option(help="SimHash Hamming distance to merge at.")] = 3,
+    incident_window_days: Annotated[
+        float, typer.Option(help="A story joins an incident only this close to its first story.")
+    ] = 3.0,
 ) -> None:
     """Read items as JSON lines on stdin; write {"id", "story", "incident"} per item on stdout."""
     from services.dedupe.fingerprint import DedupeConfig
+    from services.dedupe.incidents.decision import IncidentConfig
 
     config = DedupeConfig(
         jaccard_threshold=threshold,
         containment_threshold=containment,
         window=timedelta(days=window_days),
         simhash_distance=simhash_distance,
+        incidents=IncidentConfig(window=timedelta(days=incident_window_days)),
     )
     run_async(_write_clusters(_read_items(sys.stdin), config, sys.stdout))
 
