@@ -49,21 +49,29 @@ _POSTINGS = text(
 that absorbed it)."""
 _COUNTS = text(
     """
-    SELECT d.key, sum(d.stories) AS stories FROM dedupe_incident_df d
-    WHERE d.key = ANY(CAST(:keys AS bigint[])) AND d.day = ANY(CAST(:days AS date[]))
-    GROUP BY d.key
+    SELECT k.key, s.stories FROM unnest(CAST(:keys AS bigint[])) AS k(key)
+    CROSS JOIN LATERAL (
+        SELECT sum(d.stories) AS stories FROM dedupe_incident_df d
+        WHERE d.key = k.key AND d.day = ANY(CAST(:days AS date[]))
+    ) AS s
+    WHERE s.stories IS NOT NULL
+    UNION ALL
+    SELECT NULL, sum(stories) FROM dedupe_incident_day WHERE day = ANY(CAST(:days AS date[]))
     """
 )
-_COUNT_KEYS = text(
+"""Stories per key in the window, one primary-key lookup per key (the table grows faster than
+its statistics in a burst, and a scan of it would cost more with every story), and the row with
+no key: every story in the window."""
+_COUNT = text(
     """
+    WITH story AS (
+        INSERT INTO dedupe_incident_day (day, stories) VALUES (:day, 1)
+        ON CONFLICT (day) DO UPDATE SET stories = dedupe_incident_day.stories + 1
+    )
     INSERT INTO dedupe_incident_df (key, day, stories)
     SELECT k, :day, 1 FROM unnest(CAST(:keys AS bigint[])) AS k
     ON CONFLICT (key, day) DO UPDATE SET stories = dedupe_incident_df.stories + 1
     """
-)
-_COUNT_DAY = text(
-    "INSERT INTO dedupe_incident_day (day, stories) VALUES (:day, 1) "
-    "ON CONFLICT (day) DO UPDATE SET stories = dedupe_incident_day.stories + 1"
 )
 
 
@@ -101,17 +109,13 @@ class PgIncidentIndex:
     async def rarity(self, report: Report) -> Rarity:
         days = window_days(report.time)
         hashed = {key_hash(k): k for k in report.keys}
-        rows = await self._conn.execute(_COUNTS, {"keys": list(hashed), "days": days})
-        counts = {hashed[r.key]: int(r.stories) for r in rows}
-        stories = (await self._conn.execute(
-            select(dedupe_incident_day.c.stories).where(dedupe_incident_day.c.day.in_(days))
-        )).scalars().all()
-        return Rarity(counts, int(sum(stories)))
+        rows = (await self._conn.execute(_COUNTS, {"keys": list(hashed), "days": days})).all()
+        counts = {hashed[r.key]: int(r.stories) for r in rows if r.key is not None}
+        return Rarity(counts, sum(int(r.stories or 0) for r in rows if r.key is None))
 
     async def count(self, report: Report) -> None:
         day: date = report.time.date()
-        await self._conn.execute(_COUNT_KEYS, {"day": day, "keys": sorted({key_hash(k) for k in report.keys})})
-        await self._conn.execute(_COUNT_DAY, {"day": day})
+        await self._conn.execute(_COUNT, {"day": day, "keys": sorted({key_hash(k) for k in report.keys})})
 
     async def candidates(self, keys: list[str], rarity: Rarity, time: datetime, window: timedelta,
                          limit: int) -> list[Profile]:
