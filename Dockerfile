@@ -18,7 +18,8 @@ COPY pyproject.toml uv.lock README.md ./
 RUN uv sync --frozen --no-dev --no-install-project
 
 COPY . .
-RUN uv sync --frozen --no-dev
+RUN uv sync --frozen --no-dev \
+    && .venv/bin/python -m compileall -q services shared
 
 ENV PATH=/app/.venv/bin:$PATH
 USER sitrep

@@ -13,7 +13,7 @@ PYTEST_ARGS ?= -q -ra
 # Never fetch a Python build: use the interpreter on PATH (>= 3.11).
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help install ensure-tools stack stack-down stack-status migrate up test chaos audit bench bench-tools
+.PHONY: help install compile ensure-tools stack stack-down stack-status migrate up test chaos audit bench bench-tools
 
 help:
 	@echo "make install       create .venv/ with the locked dependencies (.venv/bin/sitrep)"
@@ -28,15 +28,21 @@ help:
 	@echo "make audit         check every locked dependency against the known vulnerabilities (pip-audit; needs PyPI's JSON API)"
 	@echo "make bench         run every bench/*.py against its baselines, write bench/RESULTS.md (BENCH_ARGS=--full for big sizes)"
 
-install: $(INSTALLED)
+install: $(INSTALLED) compile
 
 $(UV):
 	$(PYTHON) -m venv $(UV_HOME)
 	$(UV_HOME)/bin/python -m pip install -q "uv>=0.5"
 
+# Bytecode is compiled at install time (and for our own packages on every run, which costs nothing
+# when nothing changed): with PYTHONDONTWRITEBYTECODE set, nothing would ever be cached otherwise,
+# and every process would compile SQLAlchemy again at start-up.
 $(INSTALLED): pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 	@touch $@
+
+compile: $(INSTALLED)
+	@$(VENV)/bin/python -m compileall -q -j 0 services shared tools bench tests >/dev/null
 
 ensure-tools:
 	@$(LOCAL)/ensure-tools.sh

@@ -30,13 +30,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from services.api.keys import create_key  # noqa: E402
-from services.projections import all_projections  # noqa: E402
 from shared.db import create_engine  # noqa: E402
 from shared.events import Event  # noqa: E402
 from shared.events.claims import ClaimFields, ClaimObserved, CountRange, Evidence, claim_stream  # noqa: E402
 from shared.events.stories import StoryItem, StoryItemMerged, StoryStarted, story_stream  # noqa: E402
 from shared.ids import new_id  # noqa: E402
 from shared.migrate import upgrade  # noqa: E402
+from shared.readmodel.projections import all_projections  # noqa: E402
 from shared.settings import Settings  # noqa: E402
 from shared.unit_of_work import Database  # noqa: E402
 

@@ -10,9 +10,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from services.alerts.claims import extract_claims  # noqa: E402
-from services.alerts.claims.scoring import load_cases  # noqa: E402
-from services.alerts.claims.sentences import split_sentences  # noqa: E402
+from shared.claims.extract import extract_claims  # noqa: E402
+from shared.claims.sentences import split_sentences  # noqa: E402
+from tools.claims_scoring import load_cases  # noqa: E402
 
 
 def main(rounds: int = 20) -> None:

@@ -23,10 +23,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.dedupe_items import generate  # noqa: E402
+from services.dedupe.archive import item_from_json  # noqa: E402
 from services.dedupe.assign import assign_story  # noqa: E402
-from services.dedupe.cli import item_from_json  # noqa: E402
 from services.dedupe.fingerprint import DedupeConfig, Fingerprinter  # noqa: E402
-from services.dedupe.index import InMemoryStoryIndex  # noqa: E402
+from services.dedupe.index.memory import InMemoryStoryIndex  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 

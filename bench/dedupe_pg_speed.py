@@ -24,10 +24,10 @@ from sqlalchemy import text  # noqa: E402
 from sqlalchemy.ext.asyncio import create_async_engine  # noqa: E402
 
 from bench.dedupe_items import generate  # noqa: E402
+from services.dedupe.archive import item_from_json  # noqa: E402
 from services.dedupe.assign import assign_story  # noqa: E402
-from services.dedupe.cli import item_from_json  # noqa: E402
 from services.dedupe.fingerprint import DedupeConfig, Fingerprinter  # noqa: E402
-from services.dedupe.index_pg import PgStoryIndex, create_tables  # noqa: E402
+from services.dedupe.index.postgres import PgStoryIndex, create_tables  # noqa: E402
 
 URL = os.environ.get("SITREP_DATABASE_URL", "postgresql+asyncpg://sitrep:sitrep@127.0.0.1:5432/sitrep")
 

@@ -26,14 +26,14 @@ from sqlalchemy import text  # noqa: E402
 from sqlalchemy.ext.asyncio import create_async_engine  # noqa: E402
 
 from bench.dedupe_items import generate  # noqa: E402
-from services.dedupe.cli import item_from_json  # noqa: E402
+from services.dedupe.archive import item_from_json  # noqa: E402
 from services.dedupe.fingerprint import DedupeConfig  # noqa: E402
 from services.dedupe.handler import ItemHandler  # noqa: E402
-from services.projections import all_projections  # noqa: E402
 from shared.events import Event  # noqa: E402
 from shared.events.news import NewsItemIngested, item_stream  # noqa: E402
 from shared.logs import configure_logging  # noqa: E402
 from shared.migrate import upgrade  # noqa: E402
+from shared.readmodel.projections import all_projections  # noqa: E402
 from shared.unit_of_work import Database  # noqa: E402
 
 URL = os.environ.get("SITREP_DATABASE_URL", "postgresql+asyncpg://sitrep:sitrep@127.0.0.1:5432/sitrep")

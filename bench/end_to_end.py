@@ -29,16 +29,25 @@ import time
 from pathlib import Path
 
 from bench.common import (
-    KAFKA, Results, arguments, main, percentile, run_process, sized, sqlalchemy_url, temp_database, temp_topics,
+    KAFKA,
+    Results,
+    arguments,
+    main,
+    percentile,
+    run_process,
+    sized,
+    sqlalchemy_url,
+    temp_database,
+    temp_topics,
     unique_prefix,
 )
 from bench.support.claim_feeds import ClaimFeeds, Receiver
 from bench.support.service_processes import Services, cpu_seconds, peak_rss_mib
-from services.ingest.registry import register_feed
 from shared.events.feeds import FeedSettings
 from shared.kafka.topics import NEWS_ITEMS, NEWS_STORIES
-from tests.support.feed_server import FeedServer
-from tests.support.webhooks import database, subscribe
+from shared.readmodel.feeds.commands import register_feed
+from tools.feed_server import FeedServer
+from tools.webhook_fixtures import database, subscribe
 
 SERVICES = ["ingest", "dedupe", "alerts"]
 FEEDS = 4

@@ -35,19 +35,19 @@ import asyncpg  # noqa: E402
 from sqlalchemy import func, select, update  # noqa: E402
 
 from services.ingest.bootstrap import make_fetcher  # noqa: E402
+from services.ingest.check import process_document  # noqa: E402
 from services.ingest.item import Source  # noqa: E402
-from services.ingest.processor import process_document  # noqa: E402
-from services.ingest.registry import register_feed  # noqa: E402
-from services.ingest.scheduler import Scheduler  # noqa: E402
-from services.ingest.tables import feed_fetch_state  # noqa: E402
-from services.projections import all_projections  # noqa: E402
+from services.ingest.loop import Scheduler  # noqa: E402
 from shared.db import create_engine  # noqa: E402
 from shared.events.feeds import FeedSettings  # noqa: E402
 from shared.logs import configure_logging  # noqa: E402
 from shared.migrate import upgrade  # noqa: E402
+from shared.readmodel.feeds.commands import register_feed  # noqa: E402
+from shared.readmodel.feeds.tables import feed_fetch_state  # noqa: E402
+from shared.readmodel.projections import all_projections  # noqa: E402
 from shared.settings import Settings  # noqa: E402
 from shared.unit_of_work import Database  # noqa: E402
-from tests.support.feed_server import FeedServer, Response, conditional  # noqa: E402
+from tools.feed_server import FeedServer, Response, conditional  # noqa: E402
 
 ADMIN_DSN = os.environ.get("SITREP_TEST_ADMIN_DSN", "postgresql://sitrep:sitrep@127.0.0.1:5432/sitrep")
 PARAGRAPH = (

@@ -31,11 +31,11 @@ from pathlib import Path
 import feedparser
 
 from bench.common import REPO, Results, arguments, main, median, median_sample, run_for, sized
+from services.ingest.check import process_document
 from services.ingest.item import Source
-from services.ingest.parsers import ParseError
-from services.ingest.parsers.rss import run_feedparser
-from services.ingest.processor import process_document
-from tests.support.feedparser_corpus import CorpusDocument, documents, expectation_holds, load
+from services.ingest.parse.model import ParseError
+from services.ingest.parse.rss import run_feedparser
+from tools.feedparser_corpus import CorpusDocument, documents, expectation_holds, load
 
 BENCH, STAGE = "parse_corpus", "Parse"
 DATA = Path(os.environ.get("SITREP_SHARED_DATA", REPO / ".." / "shared" / "data")).resolve()

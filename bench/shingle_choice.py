@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from services.dedupe.archive import item_from_json  # noqa: E402
 from services.dedupe.assign import assign_story  # noqa: E402
-from services.dedupe.cli import item_from_json  # noqa: E402
 from services.dedupe.fingerprint import DedupeConfig, Fingerprinter  # noqa: E402
-from services.dedupe.index import InMemoryStoryIndex  # noqa: E402
-from services.dedupe.scoring import score_pairs  # noqa: E402
+from services.dedupe.index.memory import InMemoryStoryIndex  # noqa: E402
+from tools.dedupe_scoring import score_pairs  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "unit" / "dedupe" / "data"
 SCHEMES = [(1,), (2,), (3,), (2, 3), (3, 4)]

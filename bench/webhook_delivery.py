@@ -31,9 +31,9 @@ import httpx
 
 from bench.common import Results, arguments, main, percentile, sized, sqlalchemy_url, temp_database, unique_prefix
 from services.alerts.settings import AlertsSettings
-from services.alerts.worker import body_of
 from shared.logs import configure_logging
-from tests.support.webhooks import database, observe_and_queue, rows, run_workers_until, subscribe
+from shared.webhooks.message import body_of
+from tools.webhook_fixtures import database, observe_and_queue, rows, run_workers_until, subscribe
 
 BENCH, STAGE = "webhook_delivery", "Webhooks"
 CONFIG = AlertsSettings(webhook_poll_interval_s=0.05, webhook_concurrency_per_endpoint=8, webhook_max_in_flight=64)

@@ -1,19 +1,21 @@
-"""`sitrep`: one command line for running, operating and testing sitrep."""
+"""`sitrep`: one command line for running, operating and testing sitrep.
+
+The composition root of the command line: it may import every service's `cli` module, and each of
+those imports only Typer at the top, so `sitrep --help` starts at once; a command imports what it
+needs when it runs.
+"""
 
 from __future__ import annotations
-
-import asyncio
 
 import typer
 
 from services.alerts.cli import claims_app, subscriptions_app
-from services.ingest.cli import feeds_app
 from services.api.cli import keys_app
 from services.dedupe.cli import dedupe_app
-from shared.settings import get_settings
+from services.ingest.cli import feeds_app
+from shared.cli import command_group, run_async
 
-app = typer.Typer(
-    help="sitrep — an event-sourced news monitor for armed conflicts.", no_args_is_help=True, pretty_exceptions_enable=False
+app = command_group("sitrep — an event-sourced news monitor for armed conflicts.", no_args_is_help=True
 )
 app.add_typer(feeds_app, name="feeds")
 app.add_typer(subscriptions_app, name="subscriptions")
@@ -28,6 +30,7 @@ SERVICE_NAMES = ("ingest", "dedupe", "alerts", "api")
 def migrate() -> None:
     """Bring the database schema up to date."""
     from shared.migrate import upgrade
+    from shared.settings import get_settings
 
     upgrade(get_settings().database_url)
     typer.echo("database schema is up to date")
@@ -36,6 +39,8 @@ def migrate() -> None:
 @app.command()
 def run(service: str = typer.Argument(..., help="ingest, dedupe, alerts or api")) -> None:
     """Run one service in the foreground."""
+    from shared.settings import get_settings
+
     settings = get_settings()
     if service == "api":
         from services.api.bootstrap import run as run_api
@@ -57,7 +62,7 @@ def up() -> None:
     """Run every service (ingest, dedupe, alerts, api) under one supervisor; Ctrl-C stops them all."""
     from services.supervisor import supervise
 
-    asyncio.run(supervise())
+    run_async(supervise())
 
 
 @app.command()
@@ -65,9 +70,10 @@ def replay() -> None:
     """Rebuild every projection from the event log, with a progress bar."""
     from rich.progress import Progress
 
-    from services.projections import all_projections
     from shared.db import create_engine
+    from shared.readmodel.projections import all_projections
     from shared.replay import replay as replay_log
+    from shared.settings import get_settings
     from shared.unit_of_work import Database
 
     async def go() -> int:
@@ -83,7 +89,7 @@ def replay() -> None:
         finally:
             await db.engine.dispose()
 
-    applied = asyncio.run(go())
+    applied = run_async(go())
     typer.echo(f"replayed {applied} events")
 
 

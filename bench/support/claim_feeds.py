@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 import orjson
 
-from tests.support.feed_server import FeedServer, Request, Response
+from tools.feed_server import FeedServer, Request, Response
 
 CLAIMANTS = ("Azerbaijan's Defence Ministry", "Armenia's Defence Ministry", "The defence ministry")
 LOSSES = (("soldiers", "killed"), ("civilians", "wounded"), ("tanks", "destroyed"), ("drones", "downed"),

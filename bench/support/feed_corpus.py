@@ -69,7 +69,7 @@ def corpus(feeds: int, items: int, seed: int = 11) -> dict[str, bytes]:
 
 
 def _validated(body: bytes, counts: Counter):
-    from tests.support.feed_server import Request, Response
+    from tools.feed_server import Request, Response
 
     etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
     last_modified = format_datetime(EPOCH + timedelta(days=1), usegmt=True)
@@ -96,7 +96,7 @@ def _not_after(last_modified: str, if_modified_since: str) -> bool:
 
 
 def _serve(feeds: int, items: int, conn) -> None:
-    from tests.support.feed_server import FeedServer, Response
+    from tools.feed_server import FeedServer, Response
 
     counts: Counter = Counter()
     documents = corpus(feeds, items)

@@ -25,10 +25,10 @@ SKIPPED = 3
 
 
 async def ingest(urls: list[str], state: dict[str, dict], concurrency: int) -> dict:
-    from services.ingest.fetcher import Fetcher, FetchError
+    from services.ingest.check import process_document
+    from services.ingest.fetch.fetcher import Fetcher, FetchError
     from services.ingest.item import Source
-    from services.ingest.parsers import ParseError
-    from services.ingest.processor import process_document
+    from services.ingest.parse.model import ParseError
     from shared.netguard import AddressPolicy
 
     summary: Counter = Counter()
@@ -69,8 +69,8 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args()
     try:
-        import services.ingest.fetcher  # noqa: F401
-        import services.ingest.processor  # noqa: F401
+        import services.ingest.check  # noqa: F401
+        import services.ingest.fetch.fetcher  # noqa: F401
     except ImportError as exc:
         print(json.dumps({"skipped": f"this checkout has no ingest fetch and parse path yet ({exc})"}))
         return SKIPPED

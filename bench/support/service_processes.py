@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from bench.support.processes import vm_hwm_mib
-from tests.support.processes import ServiceProcess
+from tools.processes import ServiceProcess
 
 
 def peak_rss_mib(service: ServiceProcess) -> float:

@@ -8,12 +8,12 @@ from functools import partial
 
 from services.alerts.handler import StoryHandler
 from services.alerts.settings import AlertsSettings
-from services.alerts.worker import run_delivery_worker
-from services.projections import all_projections
 from shared.kafka.topics import NEWS_STORIES
 from shared.observability.health import Health
 from shared.pipeline import run_pipeline_service
+from shared.readmodel.projections import all_projections
 from shared.settings import Settings
+from shared.webhooks.worker import run_delivery_worker
 
 
 async def main(settings: Settings, stop: asyncio.Event, health: Health, alerts: AlertsSettings | None = None) -> None:

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from datetime import date
@@ -13,9 +12,9 @@ from typing import Any, Optional
 
 import typer
 
-from services.alerts.claims import extract_claims
+from shared.cli import command_group, run_async
 
-claims_app = typer.Typer(help="Extract casualty and ceasefire claims from text.", no_args_is_help=True)
+claims_app = command_group("Extract casualty and ceasefire claims from text.", no_args_is_help=True)
 
 
 @claims_app.callback()
@@ -27,11 +26,14 @@ def _claims() -> None:
 def extract(
     published: Optional[str] = typer.Option(None, help="the article's date, YYYY-MM-DD"),
     claimant: Optional[str] = typer.Option(None, help="the source's owner, the speaker when the text names nobody"),
-    jsonl: bool = typer.Option(False, "--jsonl", help='read JSON lines {"id", "text", "published", "claimant"?}'),
+    jsonl: bool = typer.Option(False, "--jsonl", help='read JSON lines {"id", "text", "published", "claimant"?, "lang"?}'),
+    language: Optional[str] = typer.Option(None, help="the item's language (en, ru, uk, hy, az), a hint: each sentence is read in the language its letters show"),
 ) -> None:
     """Read text on stdin and print its claims as a JSON array (or one JSON line per input with --jsonl)."""
+    from shared.claims.extract import extract_claims
+
     if not jsonl:
-        claims = extract_claims(sys.stdin.read(), _date(published), claimant)
+        claims = extract_claims(sys.stdin.read(), _date(published), claimant, language)
         typer.echo(json.dumps([claim.to_json() for claim in claims], ensure_ascii=False, indent=2))
         return
     for number, line in enumerate(sys.stdin, start=1):
@@ -43,7 +45,8 @@ def extract(
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             typer.echo(f"error: line {number}: expected a JSON object with a text: {exc}", err=True)
             raise typer.Exit(2) from exc
-        claims = extract_claims(text, _date(item.get("published") or published), item.get("claimant") or claimant)
+        claims = extract_claims(text, _date(item.get("published") or published), item.get("claimant") or claimant,
+                                item.get("lang") or language)
         record = {"id": item.get("id"), "claims": [claim.to_json() for claim in claims]}
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -57,7 +60,7 @@ def _date(text: str | None) -> date | None:
         raise typer.BadParameter(f"not a date (YYYY-MM-DD): {text!r}") from exc
 
 
-subscriptions_app = typer.Typer(help="Webhook subscriptions: who gets which claims.", no_args_is_help=True)
+subscriptions_app = command_group("Webhook subscriptions: who gets which claims.", no_args_is_help=True)
 
 _CSV = "comma-separated"
 
@@ -67,18 +70,16 @@ def _csv(value: str | None) -> list[str] | None:
 
 
 FILTER_OPTIONS = ("kinds", "categories", "novelty", "sides", "parties", "claimants", "official_only", "countries",
-                  "languages", "keywords", "min_count", "subjects")
+                  "languages", "keywords", "min_count", "subjects", "contexts", "conflicts", "claimant_parties", "per_incident")
 
 
 def _filters(arguments: dict[str, Any]) -> dict[str, Any]:
     """The filter options that were given among a command's arguments, as SubscriptionFilters fields."""
     options = {k: arguments[k] for k in FILTER_OPTIONS}
-    lists = {k: _csv(v) for k, v in options.items() if k not in ("official_only", "min_count")}
+    scalars = ("official_only", "min_count", "per_incident")
+    lists = {k: _csv(v) for k, v in options.items() if k not in scalars}
     given = {k: v for k, v in lists.items() if v is not None}
-    if options.get("official_only") is not None:
-        given["official_only"] = options["official_only"]
-    if options.get("min_count") is not None:
-        given["min_count"] = options["min_count"]
+    given |= {k: options[k] for k in scalars if options.get(k) is not None}
     return given
 
 
@@ -90,12 +91,12 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 def _run(coro):
     from pydantic import ValidationError
 
-    from services.alerts.deliveries import DeliveryNotFound, DeliveryPending
-    from services.alerts.subscriptions import SubscriptionNotFound
     from shared.netguard import BlockedAddress
+    from shared.readmodel.deliveries.commands import DeliveryNotFound, DeliveryPending
+    from shared.readmodel.subscriptions.commands import SubscriptionNotFound
 
     try:
-        return asyncio.run(coro)
+        return run_async(coro)
     except (SubscriptionNotFound, DeliveryNotFound) as exc:
         raise _fail(f"not found: {exc}") from exc
     except (BlockedAddress, DeliveryPending) as exc:
@@ -105,7 +106,7 @@ def _run(coro):
 
 
 def _database():
-    from services.cli_support import open_database
+    from shared.readmodel.database import open_database
 
     return open_database()
 
@@ -128,6 +129,10 @@ LANGUAGES = typer.Option(None, help=f"languages ({_CSV}), e.g. en,ru")
 KEYWORDS = typer.Option(None, help=f"words in the sentence or title ({_CSV})")
 MIN_COUNT = typer.Option(None, help="smallest count a casualty claim must reach")
 SUBJECTS = typer.Option(None, help=f"what was hit ({_CSV}), e.g. soldier,tank,helicopter")
+CONTEXTS = typer.Option(None, help=f"what claims are about ({_CSV}); default armed_conflict, e.g. armed_conflict,terrorism")
+CONFLICTS = typer.Option(None, help=f"conflicts ({_CSV}), e.g. armenia-azerbaijan,russia-ukraine")
+CLAIMANT_PARTIES = typer.Option(None, help=f"the parties claimants speak for ({_CSV}), e.g. Ukraine")
+PER_INCIDENT = typer.Option(None, "--per-incident/--per-claim", help="one alert per incident rather than per claim")
 
 
 @subscriptions_app.command("add")
@@ -136,11 +141,13 @@ def add(
     categories: Optional[str] = CATEGORIES, novelty: Optional[str] = NOVELTY, sides: Optional[str] = SIDES,
     parties: Optional[str] = PARTIES, claimants: Optional[str] = CLAIMANTS, official_only: Optional[bool] = OFFICIAL,
     countries: Optional[str] = COUNTRIES, languages: Optional[str] = LANGUAGES, keywords: Optional[str] = KEYWORDS,
-    min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS,
+    min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS, contexts: Optional[str] = CONTEXTS,
+    conflicts: Optional[str] = CONFLICTS, claimant_parties: Optional[str] = CLAIMANT_PARTIES,
+    per_incident: Optional[bool] = PER_INCIDENT,
 ) -> None:
     """Subscribe a webhook URL; prints its id and signing secret (shown only this once)."""
-    from services.alerts.subscriptions import create_subscription
     from shared.events.subscriptions import SubscriptionFilters, SubscriptionSettings
+    from shared.readmodel.subscriptions.commands import create_subscription
 
     filters = _filters(locals())
 
@@ -161,10 +168,12 @@ def update(
     categories: Optional[str] = CATEGORIES, novelty: Optional[str] = NOVELTY, sides: Optional[str] = SIDES,
     parties: Optional[str] = PARTIES, claimants: Optional[str] = CLAIMANTS, official_only: Optional[bool] = OFFICIAL,
     countries: Optional[str] = COUNTRIES, languages: Optional[str] = LANGUAGES, keywords: Optional[str] = KEYWORDS,
-    min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS,
+    min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS, contexts: Optional[str] = CONTEXTS,
+    conflicts: Optional[str] = CONFLICTS, claimant_parties: Optional[str] = CLAIMANT_PARTIES,
+    per_incident: Optional[bool] = PER_INCIDENT,
 ) -> None:
     """Change a subscription's URL, description, state or filters (filters not given stay as they are)."""
-    from services.alerts.subscriptions import update_subscription
+    from shared.readmodel.subscriptions.commands import update_subscription
 
     filters = _filters(locals())
     changes = {k: v for k, v in {"url": url, "description": description, "enabled": enabled}.items() if v is not None}
@@ -184,10 +193,11 @@ def list_() -> None:
     """Subscriptions as JSON lines (secrets are never listed)."""
     from sqlalchemy import select
 
-    from services.alerts.tables import subscriptions
+    from shared.readmodel.database import read_connection
+    from shared.readmodel.subscriptions.tables import subscriptions
 
     async def go():
-        async with _database() as db, db.engine.connect() as conn:
+        async with read_connection() as conn:
             rows = await conn.execute(
                 select(subscriptions).where(subscriptions.c.deleted_at.is_(None)).order_by(subscriptions.c.created_at)
             )
@@ -200,7 +210,7 @@ def list_() -> None:
 @subscriptions_app.command("remove")
 def remove(subscription_id: str, reason: Optional[str] = typer.Option(None)) -> None:
     """Delete a subscription (its history stays in the event log)."""
-    from services.alerts.subscriptions import delete_subscription
+    from shared.readmodel.subscriptions.commands import delete_subscription
 
     async def go():
         async with _database() as db, db.transaction() as uow:
@@ -212,8 +222,8 @@ def remove(subscription_id: str, reason: Optional[str] = typer.Option(None)) -> 
 @subscriptions_app.command("rotate-secret")
 def rotate(subscription_id: str, overlap: str = typer.Option("24h", help="how long the old secret keeps signing")) -> None:
     """Make a new signing secret (shown once); the old one signs too until the overlap ends."""
-    from services.alerts.schedule import parse_duration
-    from services.alerts.subscriptions import rotate_secret
+    from shared.readmodel.subscriptions.commands import rotate_secret
+    from shared.webhooks.schedule import parse_duration
 
     async def go():
         async with _database() as db, db.transaction() as uow:
@@ -226,12 +236,12 @@ def rotate(subscription_id: str, overlap: str = typer.Option("24h", help="how lo
 @subscriptions_app.command("test")
 def test(subscription_id: str) -> None:
     """Send a signed `ping` to the subscription's URL now and print the answer."""
-    from services.alerts.ping import send_ping
-    from services.alerts.settings import AlertsSettings
+    from shared.webhooks.ping import send_ping
+    from shared.webhooks.settings import WebhookSettings
 
     async def go():
         async with _database() as db:
-            return await send_ping(db, subscription_id, AlertsSettings(), allow_private=_allow_private())
+            return await send_ping(db, subscription_id, WebhookSettings(), allow_private=_allow_private())
 
     result = _run(go())
     typer.echo(json.dumps({"status_code": result.status_code, "latency_ms": result.latency_ms, "error": result.error}))
@@ -246,7 +256,7 @@ def redeliver(
     subscription: Optional[str] = typer.Option(None, help="with --dead-lettered: only this subscription's"),
 ) -> None:
     """Send one message again (same webhook-id), or every dead-lettered one."""
-    from services.alerts import deliveries
+    from shared.readmodel.deliveries import commands as deliveries
 
     if bool(delivery_id) == dead_lettered:
         raise _fail("give a delivery id or --dead-lettered", 2)

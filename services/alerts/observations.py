@@ -11,12 +11,13 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from services.alerts import metrics
-from services.alerts.claims import Claim, Count, PriorClaim, decide_novelty, identity_key, series_key
-from services.alerts.tables import claim_observations, claims
+from services.alerts.novelty import PriorClaim, decide_novelty, identity_key, series_key
+from shared.claims.model import Claim, Count
 from shared.events import Event
 from shared.events.claims import ClaimFields, ClaimObserved, Evidence, claim_stream
 from shared.eventstore import ANY_VERSION, NO_STREAM
 from shared.ids import new_id
+from shared.readmodel.claims.tables import claim_observations, claims
 from shared.unit_of_work import UnitOfWork
 
 SOURCE = "sitrep/claims"

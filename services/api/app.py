@@ -11,17 +11,17 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from services.alerts.settings import AlertsSettings
 from services.api import openapi, problems
 from services.api.limits import BodySizeLimit
 from services.api.metrics import RequestMetrics
 from services.api.ratelimit import RateLimiter
 from services.api.routes import ROUTERS
 from services.api.settings import ApiSettings
-from services.projections import all_projections
 from shared.db import create_engine
+from shared.readmodel.projections import all_projections
 from shared.settings import Settings
 from shared.unit_of_work import Database
+from shared.webhooks.settings import WebhookSettings
 
 
 def create_app(settings: Settings, api_settings: ApiSettings | None = None) -> FastAPI:
@@ -40,7 +40,7 @@ def create_app(settings: Settings, api_settings: ApiSettings | None = None) -> F
     app = FastAPI(title="sitrep", version="0.1.0", lifespan=lifespan)
     app.state.api_settings = api_settings
     app.state.settings = settings
-    app.state.alerts_settings = AlertsSettings()
+    app.state.webhook_settings = WebhookSettings()
     app.state.rate_limiter = RateLimiter(api_settings.rate_limit_per_second, api_settings.rate_limit_burst)
     for router in ROUTERS:
         app.include_router(router)

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import typer
 
-from services.api.keys import SCOPES, create_key, list_keys, revoke_key
-from shared.db import create_engine
-from shared.settings import get_settings
+from shared.cli import command_group, run_async
 
-keys_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
+keys_app = command_group("Create, list and revoke API keys.", no_args_is_help=True)
 
 T = TypeVar("T")
 
 
 def _with_connection(work: Callable[..., Awaitable[T]]) -> T:
+    from shared.db import create_engine
+    from shared.settings import get_settings
+
     async def go() -> T:
         engine = create_engine(get_settings(), pool_size=1)
         try:
@@ -27,7 +27,7 @@ def _with_connection(work: Callable[..., Awaitable[T]]) -> T:
         finally:
             await engine.dispose()
 
-    return asyncio.run(go())
+    return run_async(go())
 
 
 @keys_app.command("create")
@@ -36,6 +36,8 @@ def keys_create(
     scope: str = typer.Option("read", help="read (queries) or admin (also writes)"),
 ) -> None:
     """Create a key and print its secret: it is shown this once and stored only as a hash."""
+    from services.api.keys import SCOPES, create_key
+
     if scope not in SCOPES:
         raise typer.BadParameter(f"scope must be one of {', '.join(SCOPES)}", param_hint="--scope")
     key, secret = _with_connection(lambda conn: create_key(conn, name, scope))  # type: ignore[arg-type]
@@ -47,6 +49,8 @@ def keys_create(
 @keys_app.command("list")
 def keys_list() -> None:
     """List keys (never their secrets) as JSON lines."""
+    from services.api.keys import list_keys
+
     for key in _with_connection(list_keys):
         row = {
             "key_id": key.key_id,
@@ -62,6 +66,8 @@ def keys_list() -> None:
 @keys_app.command("revoke")
 def keys_revoke(key_id: str) -> None:
     """Revoke a key; requests with it are refused from now on."""
+    from services.api.keys import revoke_key
+
     if not _with_connection(lambda conn: revoke_key(conn, key_id)):
         typer.echo(f"error: no active key {key_id}", err=True)
         raise typer.Exit(1)

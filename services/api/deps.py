@@ -8,10 +8,10 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.alerts.settings import AlertsSettings
 from services.api.settings import ApiSettings
 from shared.settings import Settings
 from shared.unit_of_work import Database
+from shared.webhooks.settings import WebhookSettings
 
 
 def get_db(request: Request) -> Database:
@@ -26,9 +26,9 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_alerts_settings(request: Request) -> AlertsSettings:
+def get_webhook_settings(request: Request) -> WebhookSettings:
     """Webhook timeouts and the default secret overlap, for the subscription commands."""
-    return request.app.state.alerts_settings
+    return request.app.state.webhook_settings
 
 
 async def read_connection(request: Request) -> AsyncIterator[AsyncConnection]:

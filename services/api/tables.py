@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Integer, LargeBinary, MetaData, Table, Text, func
+from sqlalchemy import Column, DateTime, Index, Integer, LargeBinary, Table, Text, func
 from sqlalchemy.dialects.postgresql import JSONB
 
-metadata = MetaData()
+from shared.schema import metadata
 
 api_keys = Table(
     "api_keys",
@@ -29,4 +29,5 @@ idempotency_keys = Table(
     Column("headers", JSONB, nullable=False),
     Column("body", LargeBinary, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Index("idempotency_keys_created_idx", "created_at"),
 )

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from services.dedupe.decision import Decision, Outcome, decide
 from services.dedupe.fingerprint import DedupeConfig, Fingerprint
-from services.dedupe.index import StoryIndex
+from services.dedupe.index.memory import StoryIndex
 
 
 async def assign_story(

@@ -8,17 +8,19 @@ from datetime import timedelta
 
 from services.dedupe.fingerprint import DedupeConfig
 from services.dedupe.handler import ItemHandler
+from services.dedupe.incidents.decision import IncidentConfig
 from services.dedupe.upkeep import keep_index
-from services.projections import all_projections
 from shared.kafka.relay import Route
 from shared.kafka.topics import NEWS_ITEMS, NEWS_STORIES
 from shared.observability.health import Health
 from shared.pipeline import run_pipeline_service
+from shared.readmodel.projections import all_projections
 from shared.settings import Settings
 
 
 def dedupe_config(settings: Settings) -> DedupeConfig:
-    return DedupeConfig(window=timedelta(days=settings.dedupe_window_days))
+    incidents = IncidentConfig(window=timedelta(days=settings.dedupe_incident_window_days))
+    return DedupeConfig(window=timedelta(days=settings.dedupe_window_days), incidents=incidents)
 
 
 def retention(settings: Settings) -> timedelta:

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import asyncio
 
-from services.ingest.fetcher import Fetcher, FetchLimits
-from services.ingest.scheduler import Scheduler
-from services.projections import all_projections
+from services.ingest.fetch.fetcher import Fetcher, FetchLimits
+from services.ingest.loop import Scheduler
 from shared.kafka.producer import EventProducer
 from shared.kafka.relay import Route
 from shared.kafka.topics import NEWS_ITEMS
 from shared.netguard import AddressPolicy
 from shared.observability.health import Health
 from shared.pipeline import run_pipeline_service
+from shared.readmodel.projections import all_projections
 from shared.settings import Settings
 from shared.unit_of_work import Database
 

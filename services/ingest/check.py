@@ -1,5 +1,7 @@
 """Check one source: fetch it, parse and normalise the document, say what happened (no database).
 
+`process_document` is the part without I/O: a fetched document to normalised items.
+
 Whatever goes wrong ends as a `Failed` with a kind — a fetch error kind (timeout, too_large, …),
 `http_status` with the status, or a parse error kind (not_a_feed, xml_entities, malformed, …) —
 so the recorder can schedule the retry and the metrics can count it.
@@ -15,11 +17,20 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from services.ingest import metrics
-from services.ingest.fetcher import Fetcher, FetchError, FetchErrorKind, FetchResult
+from services.ingest.fetch.fetcher import Fetcher, FetchError, FetchErrorKind, FetchResult
 from services.ingest.item import IngestedItem, Source
-from services.ingest.parsers import ParseError
-from services.ingest.processor import process_document
-from services.ingest.schedule import FeedHints
+from services.ingest.normalise.entries import normalise_feed
+from services.ingest.parse.document import parse_document
+from services.ingest.parse.model import DEFAULT_MAX_ITEMS, ParsedFeed, ParseError
+from services.ingest.schedule.timing import FeedHints
+
+
+def process_document(source: Source, body: bytes, headers: dict[str, str], fetched_at: datetime, *,
+                     base_url: str | None = None,
+                     max_items: int = DEFAULT_MAX_ITEMS) -> tuple[ParsedFeed, list[IngestedItem]]:
+    """Raises ParseError when the document yields nothing usable."""
+    feed = parse_document(source.kind, body, headers, base_url or source.url, source.config, max_items=max_items)
+    return feed, normalise_feed(feed, source, fetched_at)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from datetime import UTC, datetime
@@ -12,20 +11,16 @@ from urllib.parse import urlsplit
 
 import typer
 
-from services.ingest.discover import discover_feeds
-from services.ingest.fetcher import Fetcher, FetchError, FetchResult
-from services.ingest.item import Source
-from services.ingest.parsers import SOURCE_KINDS, ParseError
-from services.ingest.parsers.model import DEFAULT_MAX_ITEMS
-from services.ingest.processor import process_document
-from services.cli_support import open_database
-from shared.netguard import AddressPolicy, BlockedAddress, check_url
-from shared.settings import get_settings
+from services.ingest.parse.model import DEFAULT_MAX_ITEMS, SOURCE_KINDS
+from shared.cli import command_group, run_async
 
-feeds_app = typer.Typer(help="News sources: register, list, remove; parse or discover them.", no_args_is_help=True)
+feeds_app = command_group("News sources: register, list, remove; parse or discover them.", no_args_is_help=True)
 
 
-def _policy(allow_private: bool) -> AddressPolicy:
+def _policy(allow_private: bool):
+    from shared.netguard import AddressPolicy
+    from shared.settings import get_settings
+
     return AddressPolicy(allow_private=allow_private or get_settings().allow_private_networks)
 
 
@@ -36,13 +31,15 @@ def _fail(message: str) -> typer.Exit:
 
 def _load(target: str, allow_private: bool) -> tuple[bytes, dict[str, str], str]:
     """(body, headers, base URL) of a local file or a fetched URL."""
+    from services.ingest.fetch.fetcher import Fetcher, FetchError, FetchResult
+
     if target.startswith(("http://", "https://")):
         async def fetch() -> FetchResult:
             async with Fetcher(policy=_policy(allow_private)) as fetcher:
                 return await fetcher.fetch(target)
 
         try:
-            result = asyncio.run(fetch())
+            result = run_async(fetch())
         except FetchError as exc:
             raise _fail(f"fetch failed ({exc.kind.value}): {exc.message}") from None
         return result.body, result.headers, result.final_url
@@ -67,6 +64,10 @@ def parse(
     allow_private: Annotated[bool, typer.Option(help="Allow private and loopback addresses.")] = False,
 ) -> None:
     """Print the normalised items of a feed document as JSON lines."""
+    from services.ingest.check import process_document
+    from services.ingest.item import Source
+    from services.ingest.parse.model import ParseError
+
     kind = kind or ("telegram" if "//t.me/s/" in file_or_url else "rss")
     if kind not in SOURCE_KINDS:
         raise _fail(f"unknown kind {kind!r}; expected one of {', '.join(SOURCE_KINDS)}")
@@ -99,6 +100,8 @@ def discover(
     allow_private: Annotated[bool, typer.Option(help="Allow private and loopback addresses.")] = False,
 ) -> None:
     """List the feeds a page advertises."""
+    from services.ingest.fetch.discover import discover_feeds
+
     body, headers, page_url = _load(url, allow_private)
     feeds = discover_feeds(body, headers, page_url)
     if not feeds:
@@ -106,10 +109,6 @@ def discover(
     for feed in feeds:
         typer.echo(json.dumps({"url": feed.url, "type": feed.type, "title": feed.title, "kind": feed.kind},
                               ensure_ascii=False))
-
-
-if __name__ == "__main__":
-    feeds_app()
 
 
 @feeds_app.command("add")
@@ -129,8 +128,10 @@ def feeds_add(
     """Register a source."""
     from pydantic import ValidationError
 
-    from services.ingest.registry import FeedAlreadyRegistered, register_feed
     from shared.events.feeds import FeedSettings
+    from shared.netguard import BlockedAddress, check_url
+    from shared.readmodel.database import open_database
+    from shared.readmodel.feeds.commands import FeedAlreadyRegistered, register_feed
 
     try:
         settings = FeedSettings(
@@ -152,7 +153,7 @@ def feeds_add(
             return await register_feed(uow, settings)
 
     try:
-        typer.echo(asyncio.run(go()))
+        typer.echo(run_async(go()))
     except FeedAlreadyRegistered as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
@@ -164,13 +165,14 @@ def feeds_list() -> None:
     next check, health, entries seen), as JSON lines."""
     from sqlalchemy import select
 
-    from services.ingest.tables import feed_fetch_state, feeds
+    from shared.readmodel.database import read_connection
+    from shared.readmodel.feeds.tables import feed_fetch_state, feeds
 
     hidden = {"feed_id", "recent_published", "content_hash", "lease_id"}
     state = [column for column in feed_fetch_state.c if column.name not in hidden]
 
     async def go() -> None:
-        async with open_database() as db, db.engine.connect() as conn:
+        async with read_connection() as conn:
             rows = await conn.execute(
                 select(feeds, *state)
                 .join(feed_fetch_state, feed_fetch_state.c.feed_id == feeds.c.feed_id, isouter=True)
@@ -180,20 +182,25 @@ def feeds_list() -> None:
             for row in rows.mappings():
                 sys.stdout.write(json.dumps(dict(row), default=str) + "\n")
 
-    asyncio.run(go())
+    run_async(go())
 
 
 @feeds_app.command("remove")
 def feeds_remove(feed_id: str, reason: Optional[str] = typer.Option(None)) -> None:
     """Remove a source (its history stays in the event log)."""
-    from services.ingest.registry import FeedNotFound, remove_feed
+    from shared.readmodel.database import open_database
+    from shared.readmodel.feeds.commands import FeedNotFound, remove_feed
 
     async def go() -> None:
         async with open_database() as db, db.transaction() as uow:
             await remove_feed(uow, feed_id, reason)
 
     try:
-        asyncio.run(go())
+        run_async(go())
     except FeedNotFound as exc:
         typer.echo(f"error: no such feed {feed_id}", err=True)
         raise typer.Exit(1) from exc
+
+
+if __name__ == "__main__":
+    feeds_app()

@@ -15,15 +15,15 @@ from datetime import datetime
 from sqlalchemy import select
 
 from services.ingest.check import Failed, Fetched, Outcome
-from services.ingest.fetch_state import save_state
 from services.ingest.item import IngestedItem
-from services.ingest.leases import Claim
-from services.ingest.registry import FeedNotFound, update_feed, url_taken
-from services.ingest.schedule import SourceState, record_failure, record_success
+from services.ingest.schedule.fetch_state import save_state
+from services.ingest.schedule.leases import Claim
+from services.ingest.schedule.timing import SourceState, record_failure, record_success
 from shared.events import Event
 from shared.events.feeds import FeedHealthChanged, feed_stream
 from shared.events.news import NewsItemIngested, item_stream
 from shared.eventstore import ANY_VERSION, events
+from shared.readmodel.feeds.commands import FeedNotFound, update_feed, url_taken
 from shared.unit_of_work import Database, UnitOfWork
 
 SOURCE = "sitrep/ingest"

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from services.ingest import metrics
-from services.ingest.tables import feed_fetch_state, feeds
+from shared.readmodel.feeds.tables import feed_fetch_state, feeds
 
 OVERDUE_AFTER = timedelta(minutes=1)
 

@@ -7,8 +7,8 @@ from sqlalchemy import (
     Column,
     DateTime,
     Identity,
+    Index,
     Integer,
-    MetaData,
     SmallInteger,
     Table,
     Text,
@@ -19,7 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.types import UserDefinedType
 
-metadata = MetaData()
+from shared.schema import metadata
 
 
 class Xid8(UserDefinedType):
@@ -50,6 +50,12 @@ events = Table(
     # The appending transaction; followers read in (transaction_id, position) order (see store.py).
     Column("transaction_id", Xid8, nullable=False, server_default=text("pg_current_xact_id()")),
     UniqueConstraint("stream_id", "stream_version", name="events_stream_version_key"),
+    Index("events_correlation_idx", "correlation_id"),
+    Index("events_stream_position_idx", "stream_id", "position"),
+    Index("events_subject_idx", "subject", postgresql_where=text("subject IS NOT NULL")),
+    Index("events_time_idx", "time"),
+    Index("events_transaction_position_idx", "transaction_id", "position"),
+    Index("events_type_position_idx", "type", "position"),
 )
 
 # Kafka offsets consumed, written in the same transaction as the work they caused.
@@ -70,6 +76,7 @@ inbox = Table(
     Column("group_id", Text, primary_key=True),
     Column("event_id", Text, primary_key=True),
     Column("processed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Index("inbox_processed_at_idx", "processed_at"),
 )
 
 # How far each relay has published the log to Kafka: the cursor (transaction_id, position) of the

@@ -7,11 +7,12 @@ import asyncio
 from alembic import context
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from shared.migrations.tables import target_metadata
 from shared.settings import get_settings
 
 
 def _run(connection) -> None:
-    context.configure(connection=connection, target_metadata=None, transaction_per_migration=True)
+    context.configure(connection=connection, target_metadata=target_metadata(), transaction_per_migration=True)
     with context.begin_transaction():
         context.run_migrations()
 

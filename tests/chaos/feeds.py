@@ -6,11 +6,11 @@ import time
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
-from services.ingest.registry import register_feed
 from shared.events.feeds import FeedSettings
+from shared.readmodel.feeds.commands import register_feed
 from shared.unit_of_work import Database
 from tests.chaos.corpus import Corpus, Item
-from tests.support.feed_server import FeedServer, Request, Response
+from tools.feed_server import FeedServer, Request, Response
 
 RSS = {"Content-Type": "application/rss+xml"}
 

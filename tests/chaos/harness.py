@@ -14,20 +14,21 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from services.projections import all_projections
 from shared.kafka.topics import NEWS_ITEMS, NEWS_STORIES
+from shared.readmodel.projections import all_projections
 from shared.unit_of_work import Database
-from tests.chaos import checks, corpus as corpus_mod
+from tests.chaos import checks
+from tests.chaos import corpus as corpus_mod
 from tests.chaos.brokers import replication, wait_in_sync
 from tests.chaos.feeds import GrowingFeeds
 from tests.chaos.infra import OwnStack
 from tests.chaos.plan import Plan
 from tests.chaos.poison import dead_letters, send_poison
-from tests.support.processes import ServiceProcess, sitrep
 from tests.chaos.receivers import Receiver
 from tests.chaos.replay_check import replay_equals_live
 from tests.chaos.stages import Progress, progress
-from tests.support.feed_server import FeedServer
+from tools.feed_server import FeedServer
+from tools.processes import ServiceProcess, sitrep
 
 SERVICES = ("ingest", "dedupe", "alerts")
 RECOVERY_TIMEOUT = 120.0

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tests.support.processes import REPO
+from tools.processes import REPO
 
 SCRIPTS = REPO / "deploy" / "local"
 

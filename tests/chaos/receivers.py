@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import orjson
 
-from tests.support.feed_server import FeedServer, Request, Response
-from tests.support.processes import free_port
+from tools.feed_server import FeedServer, Request, Response
+from tools.processes import free_port
 
 
 @dataclass(frozen=True)

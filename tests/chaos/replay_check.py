@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from services.projections import all_projections
-from tests.support.processes import sitrep
+from shared.readmodel.projections import all_projections
+from tools.processes import sitrep
 
 NOT_FROM_EVENTS = {"deliveries": {"leased_until", "lease_owner"}}
 """Columns a worker sets while it holds a row, which no event records."""

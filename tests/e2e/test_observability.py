@@ -35,15 +35,14 @@ from services.alerts.bootstrap import main as alerts_main
 from services.api.app import create_app
 from services.dedupe.bootstrap import main as dedupe_main
 from services.ingest.bootstrap import main as ingest_main
-from services.ingest.registry import register_feed
-from services.projections import all_projections
 from shared.db import create_engine
 from shared.events.feeds import FeedSettings
 from shared.kafka.topics import NEWS_ITEMS
 from shared.observability.health import health_app
+from shared.readmodel.feeds.commands import register_feed
+from shared.readmodel.projections import all_projections
 from shared.unit_of_work import Database
 from tests.e2e.test_walking_skeleton import seed_rss
-from tests.support.feed_server import FeedServer, Response
 from tests.support.observability import (
     Query,
     awaiting,
@@ -53,9 +52,10 @@ from tests.support.observability import (
     recording_rule_queries,
     variables,
 )
-from tests.support.processes import free_port
 from tests.support.prometheus import PrometheusServer, config_for
 from tests.support.services import running, serving, wait_for
+from tools.feed_server import FeedServer, Response
+from tools.processes import free_port
 
 PIPELINE = ("ingest", "dedupe", "alerts")
 RSS = {"Content-Type": "application/rss+xml"}
@@ -83,9 +83,9 @@ def queries_as_sent() -> list[Query]:
 
 async def subscribe_receiver(database_url: str, url: str) -> bool:
     """Subscribe a local receiver to every claim, where this tree delivers webhooks."""
-    if not module_in_tree("services.alerts.subscriptions"):
+    if not module_in_tree("shared.readmodel.subscriptions.commands"):
         return False
-    from tests.support.webhooks import database, subscribe
+    from tools.webhook_fixtures import database, subscribe
 
     async with database(database_url) as db:
         await subscribe(db, url)

@@ -15,13 +15,13 @@ import uuid
 import httpx
 
 from services.api.keys import create_key
-from services.ingest.registry import register_feed
 from shared.events.feeds import FeedSettings
+from shared.readmodel.feeds.commands import register_feed
 from tests.e2e.test_supervisor import free_port_block, start_up
 from tests.e2e.test_walking_skeleton import seed_rss
-from tests.support.feed_server import FeedServer, Response
 from tests.support.services import wait_for
-from tests.support.webhooks import database, subscribe
+from tools.feed_server import FeedServer, Response
+from tools.webhook_fixtures import database, subscribe
 
 
 def forms_of(secret: str) -> list[str]:

@@ -4,8 +4,8 @@ Kafka broker and PostgreSQL."""
 from __future__ import annotations
 
 import asyncio
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
 from aiokafka import AIOKafkaConsumer
@@ -13,16 +13,16 @@ from aiokafka import AIOKafkaConsumer
 from services.alerts.bootstrap import main as alerts_main
 from services.dedupe.bootstrap import main as dedupe_main
 from services.ingest.bootstrap import main as ingest_main
-from services.ingest.registry import register_feed
-from services.projections import all_projections
 from shared.db import create_engine
 from shared.events import Event
 from shared.events.feeds import FeedSettings
 from shared.kafka.topics import NEWS_ITEMS, NEWS_STORIES
+from shared.readmodel.feeds.commands import register_feed
+from shared.readmodel.projections import all_projections
 from shared.unit_of_work import Database
 from tests.conftest import shared_data_dir
-from tests.support.feed_server import FeedServer, Response
 from tests.support.services import running, wait_for
+from tools.feed_server import FeedServer, Response
 
 
 def seed_rss() -> str:
@@ -74,7 +74,9 @@ async def test_seed_article_flows_through_every_service(settings):
         )
         types = [e.type for e in events]
         assert types[:3] == ["feed.registered", "news.item.ingested", "story.started"]
-        assert set(types[3:]) == {"claim.observed"}, "alerts records the article's claims, nothing else"
+        assert set(types[3:]) == {"incident.opened", "claim.observed"}, \
+            "dedupe opens the story's incident, alerts records the article's claims, nothing else"
+        assert types.count("incident.opened") == 1
         item, story = events[1], events[2]
         assert item.data["source_id"] == feed_id
         # An RSS guid is a permalink unless it says otherwise, so it is resolved against the feed's URL.

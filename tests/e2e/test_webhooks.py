@@ -12,16 +12,16 @@ from prometheus_client import REGISTRY
 from standardwebhooks.webhooks import Webhook
 
 from services.alerts.bootstrap import with_settings
-from services.alerts.deliveries import redeliver_dead_lettered
 from services.alerts.settings import AlertsSettings
 from services.dedupe.bootstrap import main as dedupe_main
 from services.ingest.bootstrap import main as ingest_main
-from services.ingest.registry import register_feed
 from shared.events.feeds import FeedSettings
+from shared.readmodel.deliveries.commands import redeliver_dead_lettered
+from shared.readmodel.feeds.commands import register_feed
 from tests.e2e.test_walking_skeleton import seed_rss
-from tests.support.feed_server import FeedServer, Request, Response
 from tests.support.services import running, wait_for
-from tests.support.webhooks import database, subscribe
+from tools.feed_server import FeedServer, Request, Response
+from tools.webhook_fixtures import database, subscribe
 
 ALERTS = AlertsSettings(webhook_retry_schedule="0,200ms,200ms", webhook_retry_jitter=0, webhook_poll_interval_s=0.05)
 RSS = {"Content-Type": "application/rss+xml"}

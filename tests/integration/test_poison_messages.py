@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 import orjson
 
 from services.dedupe.bootstrap import main as dedupe_main
+from services.ingest.check import process_document
 from services.ingest.item import Source
-from services.ingest.processor import process_document
 from services.ingest.record import item_event
 from shared.events import Event
 from shared.kafka.producer import EventProducer

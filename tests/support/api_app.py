@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from services.api.app import create_app
 from services.api.settings import ApiSettings
 from shared.settings import Settings
-from tests.support.processes import free_port
+from tools.processes import free_port
 
 
 @asynccontextmanager

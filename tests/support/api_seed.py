@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from services.ingest.registry import register_feed
 from shared.events import Event
 from shared.events.feeds import FeedSettings
 from shared.events.stories import StoryItem, StoryItemMerged, StoryStarted, story_stream
 from shared.ids import new_id
+from shared.readmodel.feeds.commands import register_feed
 from shared.unit_of_work import Database
 
 T0 = datetime(2020, 9, 27, 8, 0, tzinfo=UTC)
@@ -92,7 +92,7 @@ async def add_claim(
     `queue` its alerts for the matching subscriptions; returns the delivery ids queued."""
     from services.alerts.alerting import queue_alerts
     from shared.events.claims import claim_stream
-    from tests.support.observations import observation
+    from tools.observations import observation
 
     observed = observation(novelty=novelty, evidence=evidence, claim_id=claim_id, **claim)
     observed = observed.model_copy(update={"refers_to": refers_to})
@@ -121,3 +121,14 @@ async def add_dead_letter(db: Database, delivery_id: str, subscription_id: str, 
     async with db.transaction() as uow:
         await uow.record(stream, [Event.new(p, stream_id=stream, source="test/webhooks", subject=delivery_id)
                                   for p in payloads])
+
+
+async def record_incident(db: Database, *payloads) -> None:
+    """Incident events (`shared/events/incidents.py`), each on its incident's stream, as dedupe records them."""
+    from shared.events.incidents import incident_stream
+
+    async with db.transaction() as uow:
+        for payload in payloads:
+            stream = incident_stream(payload.incident_id)
+            await uow.record(stream, [Event.new(payload, stream_id=stream, source="test/dedupe",
+                                                subject=payload.incident_id)])

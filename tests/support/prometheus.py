@@ -12,7 +12,7 @@ import httpx
 import pytest
 import yaml
 
-from tests.support.processes import free_port
+from tools.processes import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 PROMETHEUS_DIR = REPO / "deploy" / "prometheus"

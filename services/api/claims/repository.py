@@ -11,13 +11,20 @@ from sqlalchemy import Boolean, cast, exists, func, select, true, tuple_
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.alerts.tables import claim_observations, claims, deliveries
 from services.api.claims.schemas import ClaimAlert, ClaimFilters, ClaimSummary
 from services.api.text_match import contains
-from services.dedupe.tables import stories
 from shared.eventstore import events
+from shared.readmodel.claims.tables import claim_observations, claims
+from shared.readmodel.deliveries.tables import deliveries
+from shared.readmodel.incidents.tables import incident_stories
+from shared.readmodel.stories.tables import stories
 
-SUMMARY = tuple(claims.c[name] for name in ClaimSummary.model_fields)
+INCIDENT = (
+    select(incident_stories.c.incident_id).where(incident_stories.c.story_id == claims.c.story_id)
+    .scalar_subquery().label("incident_id")
+)
+"""The incident of the claim's first story."""
+SUMMARY = (*(claims.c[name] for name in ClaimSummary.model_fields if name != "incident_id"), INCIDENT)
 ALERT = tuple(deliveries.c[name] for name in ClaimAlert.model_fields)
 _EVIDENCE = events.c.data["evidence"]
 _OBSERVATION_EVENT = events.c.id == cast(claim_observations.c.event_id, UUID(as_uuid=False))
@@ -37,9 +44,13 @@ def _read_officially() -> Any:
 
 
 def _filtered(query: Any, filters: ClaimFilters) -> Any:
-    for name in ("kind", "category"):
+    for name in ("kind", "category", "basis", "context", "conflict"):
         if (value := getattr(filters, name)) is not None:
             query = query.where(claims.c[name] == value)
+    if filters.language is not None:
+        query = query.where(func.lower(claims.c.language) == filters.language.lower())
+    if filters.party is not None:
+        query = query.where(func.lower(claims.c.claimant_party) == filters.party.lower())
     if filters.novelty == "corroborated":
         query = query.where(_observed(claim_observations.c.novelty == "corroborated"))
     elif filters.novelty is not None:

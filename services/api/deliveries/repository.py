@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.alerts.tables import deliveries, delivery_attempts
 from services.api.deliveries.schemas import Attempt, Delivery
+from shared.readmodel.deliveries.tables import deliveries, delivery_attempts
 
 _COLUMNS = (
     *(deliveries.c[name] for name in Delivery.model_fields if name not in ("attempt_count", "attempts")),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from services.alerts import deliveries
 from services.api.problems import ProblemError
+from shared.readmodel.deliveries import commands as deliveries
 from shared.unit_of_work import UnitOfWork
 
 

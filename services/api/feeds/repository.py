@@ -9,7 +9,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.api.feeds.schemas import FETCH_STATE_COLUMNS, FeedListQuery
-from services.ingest.tables import feed_fetch_state, feeds
+from shared.readmodel.feeds.tables import feed_fetch_state, feeds
 
 _COLUMNS = (*feeds.c, *(feed_fetch_state.c[name] for name in FETCH_STATE_COLUMNS))
 _FROM = feeds.outerjoin(feed_fetch_state, feed_fetch_state.c.feed_id == feeds.c.feed_id)

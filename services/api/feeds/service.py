@@ -8,10 +8,10 @@ from contextlib import asynccontextmanager
 from services.api.feeds import repository
 from services.api.feeds.schemas import FeedCreate, FeedPatch
 from services.api.problems import ProblemError, url_refused
-from services.ingest import registry
 from shared.events.feeds import FeedSettings
 from shared.eventstore import ConcurrencyError
 from shared.netguard import AddressPolicy, BlockedAddress, check_url
+from shared.readmodel.feeds import commands as registry
 from shared.unit_of_work import UnitOfWork
 
 

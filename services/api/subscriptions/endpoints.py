@@ -9,13 +9,12 @@ from typing import Annotated, Any
 import orjson
 from fastapi import APIRouter, Body, Depends, Path, Query, Response
 
-from services.alerts.settings import AlertsSettings
 from services.api.auth import Principal, admin, reader
 from services.api.deliveries import repository as deliveries
 from services.api.deliveries import service as redelivery
 from services.api.deliveries.schemas import CSV_COLUMNS as DELIVERY_COLUMNS
 from services.api.deliveries.schemas import DELIVERY_EXAMPLE, DeliveryListQuery, DeliveryPage, Redelivered
-from services.api.deps import ReadConnection, get_alerts_settings, get_db, get_settings
+from services.api.deps import ReadConnection, get_db, get_settings, get_webhook_settings
 from services.api.fields import NO_NUL, Text
 from services.api.idempotency import Outcome, Write
 from services.api.listing import list_or_export, list_responses
@@ -38,6 +37,7 @@ from services.api.subscriptions.schemas import (
 )
 from shared.settings import Settings
 from shared.unit_of_work import Database, UnitOfWork
+from shared.webhooks.settings import WebhookSettings
 
 router = APIRouter(prefix="/v1/subscriptions", tags=["subscriptions"])
 
@@ -176,7 +176,7 @@ async def rotate_secret(
     subscription_id: SubscriptionId,
     body: Annotated[RotateSecret | None, Body()] = None,
     write: Write = Depends(),
-    config: AlertsSettings = Depends(get_alerts_settings),
+    config: WebhookSettings = Depends(get_webhook_settings),
 ) -> Response:
     overlap_s = body.overlap_s if body is not None and body.overlap_s is not None else config.webhook_secret_overlap_s
 
@@ -201,7 +201,7 @@ async def test_subscription(
     subscription_id: SubscriptionId,
     db: Database = Depends(get_db),
     settings: Settings = Depends(get_settings),
-    config: AlertsSettings = Depends(get_alerts_settings),
+    config: WebhookSettings = Depends(get_webhook_settings),
     _: Principal = Depends(admin),
 ) -> PingResult:
     result = await service.ping(db, subscription_id, config, settings.allow_private_networks)

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.alerts.tables import subscriptions
 from services.api.subscriptions.schemas import Subscription, SubscriptionListQuery
+from shared.readmodel.subscriptions.tables import subscriptions
 
 _COLUMNS = tuple(subscriptions.c[name] for name in Subscription.model_fields)
 

@@ -8,16 +8,16 @@ from contextlib import asynccontextmanager
 
 from pydantic import ValidationError
 
-from services.alerts import subscriptions as domain
-from services.alerts.ping import send_ping
-from services.alerts.sender import AttemptResult
-from services.alerts.settings import AlertsSettings
 from services.api.problems import ProblemError, url_refused
 from services.api.subscriptions.schemas import SubscriptionCreate, SubscriptionPatch
 from shared.events.subscriptions import SubscriptionSettings
 from shared.eventstore import ConcurrencyError
 from shared.netguard import BlockedAddress
+from shared.readmodel.subscriptions import commands as domain
 from shared.unit_of_work import Database, UnitOfWork
+from shared.webhooks.ping import send_ping
+from shared.webhooks.sender import AttemptResult
+from shared.webhooks.settings import WebhookSettings
 
 
 async def _already_checked(url: str, allow_private: bool) -> None:
@@ -74,6 +74,6 @@ async def rotate(uow: UnitOfWork, subscription_id: str, overlap_s: float) -> dom
         return await domain.rotate_secret(uow, subscription_id, overlap_s)
 
 
-async def ping(db: Database, subscription_id: str, config: AlertsSettings, allow_private: bool) -> AttemptResult:
+async def ping(db: Database, subscription_id: str, config: WebhookSettings, allow_private: bool) -> AttemptResult:
     async with _as_problems(subscription_id):
         return await send_ping(db, subscription_id, config, allow_private=allow_private)

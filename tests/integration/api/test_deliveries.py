@@ -10,8 +10,8 @@ import json
 from sqlalchemy import text
 
 from tests.support.api_seed import T0, add_claim
-from tests.support.feed_server import FeedServer, Response
-from tests.support.webhooks import run_workers_until, subscribe
+from tools.feed_server import FeedServer, Response
+from tools.webhook_fixtures import run_workers_until, subscribe
 
 
 async def _statuses(db) -> set[str]:

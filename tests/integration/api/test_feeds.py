@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import update
 
-from services.ingest.tables import feed_fetch_state
 from shared.events.feeds import feed_stream
 from shared.eventstore import EventStore
+from shared.readmodel.feeds.tables import feed_fetch_state
 from tests.support.api_seed import add_feed
 
 NEW_FEED = {"url": "https://mod.example/rss", "kind": "rss", "country": "am", "language": "hy", "official": True}

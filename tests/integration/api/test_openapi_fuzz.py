@@ -24,7 +24,6 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from services.alerts.subscriptions import create_subscription
 from services.api.app import create_app
 from services.api.claims.schemas import SUMMARY_EXAMPLE as CLAIM_EXAMPLE
 from services.api.deliveries.schemas import DELIVERY_EXAMPLE
@@ -34,6 +33,7 @@ from services.api.settings import ApiSettings
 from services.api.stories.schemas import SUMMARY_EXAMPLE
 from services.api.subscriptions.schemas import SUBSCRIPTION_EXAMPLE
 from shared.events.subscriptions import SubscriptionSettings
+from shared.readmodel.subscriptions.commands import create_subscription
 from shared.settings import Settings
 from tests.conftest import _admin, _drop_database, _sqlalchemy_url
 from tests.support.api_app import ApiInThread

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import text
 from standardwebhooks.webhooks import Webhook
 
-from tests.support.feed_server import FeedServer, Response
+from tools.feed_server import FeedServer, Response
 
 HOOK = "http://127.0.0.1:9/hook"
 NEW = {"url": HOOK, "description": "desk", "filters": {"kinds": ["casualty"], "sides": ["Armenia"], "min_count": 2}}

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from prometheus_client import REGISTRY
 
+from services.dedupe.archive import parse_time
 from services.dedupe.bootstrap import main as dedupe_main
-from services.dedupe.cli import parse_time
-from services.dedupe.handler import ItemHandler
 from services.dedupe.fingerprint import DedupeConfig
-from services.projections import all_projections
+from services.dedupe.handler import ItemHandler
 from shared.db import create_engine
 from shared.kafka.topics import NEWS_STORIES
 from shared.observability.health import Health
+from shared.readmodel.projections import all_projections
 from shared.unit_of_work import Database
 from tests.support.dedupe import T0, consumed, ingested, publish, query, story_events
 from tests.support.kafka import drain_topic

@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from services.dedupe.archive import cluster_items, item_from_json
 from services.dedupe.assign import assign_story
-from services.dedupe.cli import cluster_items, item_from_json
 from services.dedupe.decision import Decision, Outcome
 from services.dedupe.fingerprint import DedupeConfig, Fingerprint, Fingerprinter, Item
-from services.dedupe.index_pg import PgStoryIndex, dedupe_band, dedupe_entry
+from services.dedupe.index.postgres import PgStoryIndex, dedupe_band, dedupe_entry
 
 pytestmark = pytest.mark.integration
 

@@ -9,12 +9,12 @@ import pytest
 from prometheus_client import REGISTRY
 from sqlalchemy import inspect, text
 
-from services.dedupe.handler import ItemHandler
-from services.dedupe.index_pg import metadata
 from services.dedupe.fingerprint import DedupeConfig
+from services.dedupe.handler import ItemHandler
+from services.dedupe.index.tables import INDEX_TABLES
 from services.dedupe.upkeep import upkeep_once
 from tests.support.dedupe import ingested
-from tests.support.webhooks import database
+from tools.webhook_fixtures import database
 
 pytestmark = pytest.mark.integration
 
@@ -23,14 +23,15 @@ TEXT = ("The ministry said the drones were destroyed near the Fuzuli and Jabrayi
 
 
 async def test_the_migrations_create_the_index_tables_as_the_code_declares_them(database_url):
+    declared_names = [table.name for table in INDEX_TABLES]
     async with database(database_url) as db, db.engine.connect() as conn:
         def schema(sync_conn):
             found = inspect(sync_conn)
             return {name: ({c["name"] for c in found.get_columns(name)},
-                           {i["name"] for i in found.get_indexes(name) if "duplicates_constraint" not in i}) for name in metadata.tables}
+                           {i["name"] for i in found.get_indexes(name) if "duplicates_constraint" not in i}) for name in declared_names}
         actual = await conn.run_sync(schema)
-    declared = {name: ({c.name for c in table.columns}, {i.name for i in table.indexes})
-                for name, table in metadata.tables.items()}
+    declared = {table.name: ({c.name for c in table.columns}, {i.name for i in table.indexes})
+                for table in INDEX_TABLES}
     assert actual == declared
 
 

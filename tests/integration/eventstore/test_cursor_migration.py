@@ -1,4 +1,4 @@
-"""Migration 0008 on a deployment that already has a log and a relay's position: the relay
+"""The log cursor migration (0011) on a deployment that already has a log and a relay's position: the relay
 resumes where it stopped, and publishes what comes after in follower order."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from tests.integration.eventstore.log_samples import happened
 from tests.support.kafka import drain_topic
 
 ADMIN_DSN = os.environ.get("SITREP_TEST_ADMIN_DSN", "postgresql://sitrep:sitrep@127.0.0.1:5432/sitrep")
-BEFORE = "0007_api_claims"
+BEFORE = "0010_incidents"
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ import sys
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from services.ingest.fetch_state import save_state
-from services.ingest.leases import claim_due
-from services.projections import all_projections
+from services.ingest.schedule.fetch_state import save_state
+from services.ingest.schedule.leases import claim_due
 from shared.db import create_engine
+from shared.readmodel.projections import all_projections
 from shared.unit_of_work import Database
 from tests.conftest import REPO
 

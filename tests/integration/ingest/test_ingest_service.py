@@ -10,11 +10,11 @@ import pytest
 from prometheus_client import REGISTRY
 
 from services.ingest.bootstrap import main as ingest_main
-from services.ingest.registry import register_feed
-from services.projections import all_projections
 from shared.db import create_engine
 from shared.events.feeds import FeedSettings
 from shared.kafka.topics import NEWS_ITEMS
+from shared.readmodel.feeds.commands import register_feed
+from shared.readmodel.projections import all_projections
 from shared.unit_of_work import Database
 from tests.integration.ingest.documents import (
     article_page,
@@ -27,9 +27,9 @@ from tests.integration.ingest.documents import (
     published,
     rss,
 )
-from tests.support.feed_server import FeedServer, Response, conditional
 from tests.support.kafka import drain_topic
 from tests.support.services import running, wait_for
+from tools.feed_server import FeedServer, Response, conditional
 
 RSS_TYPE = {"Content-Type": "application/rss+xml"}
 GOOD = ("live", "moved", "temp", "busy", "flaky", "bozo", "summary")

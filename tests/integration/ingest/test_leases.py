@@ -9,13 +9,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from services.ingest.fetch_state import save_state
-from services.ingest.leases import claim_due, renew_lease
-from services.ingest.registry import register_feed, remove_feed
-from services.ingest.tables import feed_fetch_state
-from services.projections import all_projections
+from services.ingest.schedule.fetch_state import save_state
+from services.ingest.schedule.leases import claim_due, renew_lease
 from shared.db import create_engine
 from shared.events.feeds import FeedSettings
+from shared.readmodel.feeds.commands import register_feed, remove_feed
+from shared.readmodel.feeds.tables import feed_fetch_state
+from shared.readmodel.projections import all_projections
 from shared.unit_of_work import Database
 
 

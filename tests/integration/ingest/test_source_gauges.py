@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 from prometheus_client import REGISTRY
 from sqlalchemy import update
 
-from services.ingest.registry import register_feed, remove_feed
 from services.ingest.source_gauges import refresh_gauges
-from services.ingest.tables import feed_fetch_state
-from services.projections import all_projections
 from shared.db import create_engine
 from shared.events.feeds import FeedSettings
+from shared.readmodel.feeds.commands import register_feed, remove_feed
+from shared.readmodel.feeds.tables import feed_fetch_state
+from shared.readmodel.projections import all_projections
 from shared.unit_of_work import Database
 
 

@@ -4,11 +4,12 @@ from datetime import UTC, datetime
 
 import orjson
 
-from services.alerts.payload import claim_payload, ping_payload
-from services.alerts.worker import body_of
+from services.alerts.payload import claim_payload
 from shared.events import Event
 from shared.events.claims import ClaimFields
-from tests.support.observations import observation
+from shared.webhooks.message import body_of
+from shared.webhooks.ping import ping_payload
+from tools.observations import observation
 
 STORY = {
     "story_id": "s1", "title": "Fighting erupts", "url": "https://news.example/a",
@@ -31,14 +32,17 @@ def test_payload_v1_carries_every_claim_field_novelty_evidence_story_ids_and_lin
     assert set(payload) == {"type", "version", "timestamp", "data"}
     assert payload["type"] == "claim.observed" and payload["version"] == 1
     data = payload["data"]
-    assert set(data) == {"claim", "novelty", "evidence", "story", "ids", "links"}
+    assert set(data) == {"claim", "novelty", "evidence", "story", "incident", "ids", "links"}
+    assert data["incident"] is None, "a story not yet placed in an incident"
     assert set(data["claim"]) == {"id", *ClaimFields.model_fields}
+    assert {"language", "claimant_party", "basis", "context", "conflict"} <= set(data["claim"])
     assert data["claim"]["count"] == {"min": 4, "max": 4} and data["claim"]["subject"] == "helicopter"
     assert data["novelty"] == {"kind": "new", "refers_to": None, "previous": None}
     assert data["evidence"]["sentence"].startswith("The head of the Nagorno-Karabakh")
     assert data["evidence"]["start"] == 0 and data["evidence"]["end"] == 120
     assert data["story"]["sources"][0]["published_at"] == "2020-09-28T09:00:00+00:00"
-    assert data["ids"] == {"claim_id": "c1", "claim_event_id": event.id, "story_id": "s1", "item_event_id": "e1", **IDS}
+    assert data["ids"] == {"claim_id": "c1", "claim_event_id": event.id, "story_id": "s1", "item_event_id": "e1",
+                           "incident_id": None, **IDS}
     assert data["links"]["claim"] == "https://sitrep.example/api/claims/c1"
     assert data["links"]["delivery"] == "https://sitrep.example/api/deliveries/d1"
 

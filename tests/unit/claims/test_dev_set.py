@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from services.alerts.claims.scoring import extract_for, load_cases, score_case
+from tools.claims_scoring import extract_for, load_cases, score_case
 
 REPO = Path(__file__).resolve().parents[3]
 SHARED_DATA = Path(os.environ.get("SITREP_SHARED_DATA", REPO.parent / "shared" / "data")).resolve()

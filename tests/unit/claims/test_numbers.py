@@ -1,8 +1,8 @@
 import pytest
 
-from services.alerts.claims.lexicon import load
-from services.alerts.claims.numbers import parse_quantity
-from services.alerts.claims.tokens import tokenize
+from shared.claims.lexicon import load
+from shared.claims.numbers import parse_quantity
+from shared.claims.tokens import tokenize
 
 
 def quantity(text: str):

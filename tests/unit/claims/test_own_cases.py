@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from services.alerts.claims.scoring import load_cases, score_cases
+from tools.claims_scoring import load_cases, score_cases
+from tools.quality import Figure, assert_holds
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.jsonl"))
 
@@ -19,3 +20,8 @@ def test_own_cases_meet_the_bar() -> None:
     assert score.recall >= 0.90, score.summary()
     assert score.claimant_accuracy >= 0.90, score.summary()
     assert score.historical_alerting == 0, score.summary()
+    assert_holds("claims.own_cases", {
+        "precision": Figure(score.precision, score.found),
+        "recall": Figure(score.recall, score.expected),
+        "claimant_accuracy": Figure(score.claimant_accuracy, score.claimants_judged),
+    })

@@ -1,4 +1,4 @@
-from services.alerts.claims.sentences import split_sentences
+from shared.claims.sentences import split_sentences
 
 
 def test_offsets_point_into_the_input() -> None:

@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 from services.dedupe.assign import assign_story
 from services.dedupe.decision import Outcome
 from services.dedupe.fingerprint import DedupeConfig, Fingerprinter, Item
-from services.dedupe.index import MAX_BUCKET_SCAN, InMemoryStoryIndex
+from services.dedupe.index.memory import MAX_BUCKET_SCAN, InMemoryStoryIndex
 
 CONFIG = DedupeConfig(window=timedelta(days=3))
 T0 = datetime(2020, 10, 1, tzinfo=UTC)

@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from services.dedupe.lsh import Banding, choose_banding
-from services.dedupe.minhash import MinHasher
+from services.dedupe.similarity.lsh import Banding, choose_banding
+from services.dedupe.similarity.minhash import MinHasher
 
 
 def test_s_curve_and_threshold():

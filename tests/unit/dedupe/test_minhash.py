@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from services.dedupe.minhash import MinHasher, containment, from_bytes, jaccard, to_bytes
+from services.dedupe.similarity.minhash import MinHasher, containment, from_bytes, jaccard, to_bytes
 
 
 def _set(start: int, stop: int) -> np.ndarray:

@@ -2,8 +2,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.dedupe.simhash import block_keys, hamming, simhash
-from services.dedupe.text_features import normalise, shingle_hashes
+from services.dedupe.similarity.simhash import block_keys, hamming, simhash
+from services.dedupe.similarity.text_features import normalise, shingle_hashes
 
 WIRE = ("Armenia and Azerbaijan agreed to a humanitarian ceasefire from noon on October 10 after "
         "more than ten hours of talks in Moscow, Russian Foreign Minister Sergei Lavrov said. The "

@@ -3,7 +3,7 @@ import sys
 
 import numpy as np
 
-from services.dedupe.text_features import (
+from services.dedupe.similarity.text_features import (
     feature_text,
     normalise,
     shingle_hashes,
@@ -56,7 +56,7 @@ def test_hashes_are_the_same_in_another_process():
     words = "armenia and azerbaijan agreed to a humanitarian ceasefire".split()
     here = shingle_hashes(words).tolist()
     code = (
-        "from services.dedupe.text_features import shingle_hashes;"
+        "from services.dedupe.similarity.text_features import shingle_hashes;"
         f"print(shingle_hashes({words!r}).tolist())"
     )
     there = subprocess.run(

@@ -1,7 +1,7 @@
 import pytest
 
 from tests.conftest import shared_data_dir
-from tests.support.feed_server import FeedServer
+from tools.feed_server import FeedServer
 
 FEEDS = shared_data_dir() / "feeds"
 

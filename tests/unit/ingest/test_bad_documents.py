@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from services.ingest.check import process_document
 from services.ingest.item import Source
-from services.ingest.parsers import SOURCE_KINDS, ParseError, ParseErrorKind
-from services.ingest.processor import process_document
+from services.ingest.parse.model import SOURCE_KINDS, ParseError, ParseErrorKind
 
 FETCHED = datetime(2026, 1, 1, tzinfo=UTC)
 LISTING = {"item": "li", "title": "a", "link": "a", "date": "span"}

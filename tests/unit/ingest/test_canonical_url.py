@@ -1,6 +1,6 @@
 import pytest
 
-from services.ingest.canonical_url import canonical_url
+from services.ingest.normalise.canonical_url import canonical_url
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -1,10 +1,10 @@
 from datetime import UTC, datetime
 
 from services.ingest.check import Failed, Fetched, check_source
-from services.ingest.fetcher import Fetcher, FetchLimits
+from services.ingest.fetch.fetcher import Fetcher, FetchLimits
 from services.ingest.item import Source
 from shared.netguard import AddressPolicy
-from tests.support.feed_server import Response, conditional
+from tools.feed_server import Response, conditional
 
 NOW = datetime(2020, 9, 28, 12, 0, tzinfo=UTC)
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><ttl>30</ttl>

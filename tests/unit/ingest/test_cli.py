@@ -5,8 +5,8 @@ from typer.testing import CliRunner
 
 from services.ingest.cli import feeds_app
 from shared.settings import get_settings
-from tests.support.feed_server import Response
 from tests.unit.ingest.conftest import FEEDS
+from tools.feed_server import Response
 
 runner = CliRunner()
 FIXTURES = Path(__file__).parent / "fixtures"

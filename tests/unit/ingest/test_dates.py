@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from services.ingest.dates import parse_date, plausible, zone
+from services.ingest.parse.dates import parse_date, plausible, zone
 
 FETCHED = datetime(2020, 9, 27, 12, 0, tzinfo=UTC)
 

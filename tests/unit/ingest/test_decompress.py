@@ -4,7 +4,7 @@ import zlib
 
 import pytest
 
-from services.ingest.decompress import BodyTooLarge, BudgetedDecoder, DecompressionBomb, UnsupportedEncoding
+from services.ingest.fetch.decompress import BodyTooLarge, BudgetedDecoder, DecompressionBomb, UnsupportedEncoding
 
 
 def feed_all(decoder: BudgetedDecoder, data: bytes, chunk: int = 4096) -> bytes:

@@ -1,4 +1,4 @@
-from services.ingest.discover import discover_feeds
+from services.ingest.fetch.discover import discover_feeds
 
 PAGE = b"""<!doctype html><html><head>
 <base href="https://mod.example/en/">

@@ -12,12 +12,13 @@ from datetime import UTC, datetime
 import pytest
 from feedparser import FeedParserDict
 
+from services.ingest.check import process_document
 from services.ingest.item import Source
-from services.ingest.parsers import ParseError, parse_document
-from services.ingest.parsers.rss import run_feedparser
-from services.ingest.processor import process_document
-from tests.support.feedparser_corpus import documents, expectation_holds
+from services.ingest.parse.document import parse_document
+from services.ingest.parse.model import ParseError
+from services.ingest.parse.rss import run_feedparser
 from tests.unit.ingest.conftest import FEEDS
+from tools.feedparser_corpus import documents, expectation_holds
 
 CORPUS = FEEDS / "feedparser-corpus"
 FETCHED = datetime(2026, 1, 1, tzinfo=UTC)

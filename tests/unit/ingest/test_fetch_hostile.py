@@ -8,10 +8,10 @@ import tracemalloc
 
 import pytest
 
-from services.ingest.fetcher import Fetcher, FetchError, FetchErrorKind, FetchLimits
+from services.ingest.fetch.fetcher import Fetcher, FetchError, FetchErrorKind, FetchLimits
 from shared.netguard import AddressPolicy
-from tests.support.feed_server import Repeat, Response
 from tests.support.ssrf import PRIVATE_ANSWERS, PRIVATE_FORMS, names
+from tools.feed_server import Repeat, Response
 
 MiB = 1 << 20
 RSS = b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title></channel></rss>"

@@ -1,7 +1,7 @@
 from datetime import UTC, datetime, timedelta
 
-from services.ingest.fetch_state import MAX_MESSAGE_CHARS, bounds_for, state_columns, state_from_row
-from services.ingest.schedule import SourceState
+from services.ingest.schedule.fetch_state import MAX_MESSAGE_CHARS, bounds_for, state_columns, state_from_row
+from services.ingest.schedule.timing import SourceState
 from shared.settings import Settings
 
 NOW = datetime(2020, 9, 28, 12, 0, tzinfo=UTC)

@@ -4,10 +4,10 @@ import zlib
 
 import pytest
 
-from services.ingest.fetcher import Fetcher, FetchError, FetchErrorKind, FetchLimits
-from services.ingest.politeness import HostLimiter
+from services.ingest.fetch.fetcher import Fetcher, FetchError, FetchErrorKind, FetchLimits
+from services.ingest.fetch.politeness import HostLimiter
 from shared.netguard import AddressPolicy
-from tests.support.feed_server import Response, conditional
+from tools.feed_server import Response, conditional
 
 RSS = b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title></channel></rss>"
 LOCAL = AddressPolicy(allow_private=True)

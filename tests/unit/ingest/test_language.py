@@ -1,4 +1,4 @@
-from services.ingest.language import choose, detect, normalise_tag
+from services.ingest.normalise.language import choose, detect, normalise_tag
 
 
 def test_detects_the_languages_of_the_conflict_offline():

@@ -1,9 +1,9 @@
 from datetime import UTC, datetime, timedelta
 
+from services.ingest.check import process_document
 from services.ingest.item import IngestedItem, Source
-from services.ingest.normalise import normalise_feed
-from services.ingest.parsers import ParsedEntry, ParsedFeed
-from services.ingest.processor import process_document
+from services.ingest.normalise.entries import normalise_feed
+from services.ingest.parse.model import ParsedEntry, ParsedFeed
 from tests.unit.ingest.conftest import FEEDS
 
 FETCHED = datetime(2020, 9, 27, 12, 0, tzinfo=UTC)

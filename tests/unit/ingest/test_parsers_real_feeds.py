@@ -4,7 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from services.ingest.parsers import ParseError, ParseErrorKind, parse_document
+from services.ingest.parse.document import parse_document
+from services.ingest.parse.model import ParseError, ParseErrorKind
 from tests.unit.ingest.conftest import FEEDS
 
 RSS_PARSER = FEEDS / "rss-parser" / "test" / "input"

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from services.ingest.parsers import ParseError, ParseErrorKind, parse_document
+from services.ingest.parse.document import parse_document
+from services.ingest.parse.model import ParseError, ParseErrorKind
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LISTING = {"item": ".news-item", "title": "h3", "link": "h3 a", "date": ".date", "summary": ".lead",

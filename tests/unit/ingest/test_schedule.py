@@ -1,7 +1,7 @@
 import random
 from datetime import UTC, datetime, timedelta
 
-from services.ingest.schedule import (
+from services.ingest.schedule.timing import (
     FeedHints,
     ScheduleBounds,
     SourceState,

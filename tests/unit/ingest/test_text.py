@@ -1,4 +1,10 @@
-from services.ingest.text import html_to_text_and_safe_html, is_caption, plain_to_text, shorten, title_text
+from services.ingest.normalise.text import (
+    html_to_text_and_safe_html,
+    is_caption,
+    plain_to_text,
+    shorten,
+    title_text,
+)
 from tests.unit.ingest.conftest import shared_data_dir
 
 

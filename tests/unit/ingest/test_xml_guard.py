@@ -1,7 +1,8 @@
 import pytest
 
-from services.ingest.parsers import ParseError, ParseErrorKind, parse_document
-from services.ingest.parsers.xml_guard import refuse_dangerous_entities
+from services.ingest.parse.document import parse_document
+from services.ingest.parse.model import ParseError, ParseErrorKind
+from services.ingest.parse.xml_guard import refuse_dangerous_entities
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE rss [

@@ -11,7 +11,7 @@ from shared.netguard import (
     check_url,
     resolve_and_check,
 )
-from tests.support.feed_server import FeedServer, Response
+from tools.feed_server import FeedServer, Response
 
 LOOPBACK_ONLY = AddressPolicy.allowing("127.0.0.0/8")
 
