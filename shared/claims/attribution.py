@@ -112,9 +112,20 @@ def _is_reporting_use(view: SentenceView, start: int, end: int) -> bool:
     if passive is not None and passive.end > end:
         return False
     after = view.word(end)
+    if view.word(start) in ("claimed", "claims", "claiming", "claim") and _takes_lives(view, end):
+        return False  # "the pandemic has claimed 200,000 lives"
     if view.word(start) in ("reported", "reports", "confirmed") and view.match(lex.passive, end) and not view.tokens[end - 1].text.endswith("ed"):
         return False
     return after not in ("killed", "dead", "missing") or view.word(start) in ("said", "says", "say")
+
+
+def _takes_lives(view: SentenceView, end: int) -> bool:
+    for k in range(end, min(end + 7, len(view))):
+        if view.words[k] in ("that", ",", ";", "to"):
+            return False
+        if view.words[k] in ("lives", "life"):
+            return True
+    return False
 
 
 def _reporting(view: SentenceView, start: int, end: int, memory: SpeakerMemory) -> Attribution | None:
@@ -155,6 +166,8 @@ def _left_np_start(view: SentenceView, verb: int) -> int:
     start = _chunk_start(view, end, verb)
     if start >= end:
         return verb
+    if view.word(start - 1) in ("who", "which") and view.word(start - 2) == "," and start >= 3:
+        return _chunk_start(view, start - 2, verb)  # "Armenia, which lost the 2016 clashes, said"
     if view.word(start - 1) == "," and start >= 2:
         earlier = _chunk_start(view, start - 1, verb)
         chunk = range(start, end)
