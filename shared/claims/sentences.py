@@ -12,7 +12,10 @@ _ABBREVIATIONS = frozenset(
     u.s u.n u.k e.g i.e etc al rev mt ft brig pvt cpl""".split()
 )
 # End of a sentence: terminal punctuation, optional closing quotes or brackets, then space.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9\u0400-\u04ff])""")
+_BOUNDARY = re.compile(
+    r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9\u0400-\u04ff])"""
+    r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"  # "… in the world.What is the Gaza Strip?": a lost space
+)
 _LINE = re.compile(r"[^\n\r]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.]$")
 

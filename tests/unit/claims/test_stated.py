@@ -127,3 +127,10 @@ def test_quotation_marks_do_not_hide_a_vague_count() -> None:
     # aljazeera-2023-10-09-006
     assert claims("‘Dozens’ of Israelis being held hostage by Hamas, Israeli military says", date(2023, 10, 9)) == [
         ("captured", "person", 24, 99)]
+
+
+def test_a_sentence_after_a_lost_space_is_its_own_sentence():
+    from shared.claims.sentences import split_sentences
+
+    parts = split_sentences("Gaza is one of the most crowded places in the world.What is the Gaza Strip?")
+    assert len(parts) == 2
