@@ -2,7 +2,8 @@
 `shared/claims/context.py`.
 
 Each language maps a context to its cue phrases: lower case, words separated by single spaces as
-the tokenizer splits them; a word ending in "*" matches every word it begins ("коронавірус*").
+the tokenizer splits them; a word ending in "*" matches every word it begins ("коронавірус*"); a stem short enough
+to match a common misspelling ("авіакат*": "авіакатастофа") is kept short on purpose.
 A phrase under `None` is a cue for nothing: it hides the shorter cues inside it ("culture war",
 "price war"). `STRONG` cues weigh three times a plain one: they name the kind of event outright;
 `WEAK` ones half: they go with several kinds ("rescuers", "police").
@@ -101,7 +102,7 @@ CUES = {
         "unrest": ["протест*", "митинг*", "демонстрант*", "беспорядк*"],
         "crime": ["убийств*", "убийц*", "преступ*", "полици*", "задерж*", "суд*", "нападени*",
                   "зацепер*"],
-        "accident_disaster": ["дтп", "авари*", "катастроф*", "пожар*", "наводнен*",
+        "accident_disaster": ["дтп", "авари*", "катастроф*", "авиакат*", "разбил*", "пожар*", "наводнен*",
                               "землетрясен*", "утонул*", "метро"],
         "disease": ["коронавирус*", "covid*", "ковид*", "пандеми*", "эпидеми*", "вирус*"],
         None: [],
@@ -114,7 +115,7 @@ CUES = {
         "unrest": ["протест*", "мітинг*", "демонстрант*"],
         "crime": ["вбивств*", "убивств*", "вбивц*", "злочин*", "поліці*", "затрим*", "суд*",
                   "напад*", "збиття"],
-        "accident_disaster": ["дтп", "авар*", "катастроф*", "авіакатастроф*", "пожеж*",
+        "accident_disaster": ["дтп", "авар*", "катастроф*", "авіакат*", "розбив*", "пожеж*",
                               "повін*", "землетрус*", "потонув*"],
         "disease": ["коронавірус*", "covid*", "ковід*", "пандемі*", "епідемі*", "вірус*"],
         None: [],
@@ -139,10 +140,10 @@ STRONG = {
         "missile", "missiles", "drone strike", "rocket attack", "rocket attacks", "air raid",
         "warplanes", "front line", "frontline",
     ],
-    "ru": ["войн*", "обстрел*", "коронавирус*", "covid*", "теракт*", "дтп", "катастроф*",
+    "ru": ["войн*", "обстрел*", "коронавирус*", "covid*", "теракт*", "дтп", "катастроф*", "авиакат*",
            "убийств*", "протест*"],
     "uk": ["війн*", "обстріл*", "коронавірус*", "covid*", "теракт*", "дтп", "катастроф*",
-           "авіакатастроф*", "вбивств*", "протест*"],
+           "авіакат*", "вбивств*", "протест*"],
 }
 
 WEAK = {
