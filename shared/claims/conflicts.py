@@ -76,6 +76,14 @@ def named_parties(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def place_sides(text: str) -> frozenset[str]:
+    """The sides whose ground the places of a war named in `text` are ("Ganja" → Azerbaijan)."""
+    words = [token.low for token in tokenize(text)]
+    table = _places()
+    found = (table.match(words, i) for i in range(len(words)))
+    return frozenset(match.value for match in found if match is not None)
+
+
 @cache
 def _places() -> PhraseTable[str]:
     return PhraseTable.of(CONFLICT_PLACES)

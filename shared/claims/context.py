@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from .conflicts import ARMED_GROUPS, conflict_of, named_parties, war_between
+from .conflicts import ARMED_GROUPS, conflict_of, named_parties, place_sides, war_between
 from .lexicon.context_cues import CUES, STRONG, WEAK
 from .model import Claim
 from .phrases import PhraseTable
@@ -74,11 +74,16 @@ def _weight(table: _Table, phrase: str) -> float:
     return max((table.weights[word] for word in phrase.split() if table.weights.get(word, 1.0) > 1.0), default=1.0)
 
 
+_PEOPLE = frozenset({"person", "civilian", "child", "woman", "man", "resident"})
+"""Who is hit where they live: with no side said, the side is the one whose ground it is."""
+
+
 @dataclass(frozen=True)
 class _Sentence:
     start: int
     scores: dict[str, float]
     parties: frozenset[str]
+    places: frozenset[str] = frozenset()
 
 
 def cue_scores(text: str, languages: Iterable[str] = ("en",)) -> dict[str, float]:
@@ -111,7 +116,8 @@ def place_in_context(claims: list[Claim], sentences: list[Sentence], owner: str 
     if not claims:
         return claims
     languages = tuple(languages)
-    read = [_Sentence(s.start, cue_scores(s.text, languages), named_parties(s.text)) for s in sentences]
+    read = [_Sentence(s.start, cue_scores(s.text, languages), named_parties(s.text), place_sides(s.text))
+            for s in sentences]
     return [_placed(claim, read, owner) for claim in claims]
 
 
@@ -141,7 +147,10 @@ def _placed(claim: Claim, read: list[_Sentence], owner: str | None) -> Claim:
         return replace(claim, context=context, conflict=None)
     conflict = conflict_of(claim_parties) or conflict_of(claim_parties | read[0].parties if read else claim_parties)
     conflict = conflict or conflict_of(item_parties) or conflict_of(owner_parties)
-    return replace(claim, context=WAR, conflict=conflict)
+    side = claim.side
+    if side is None and claim.kind == "casualty" and claim.subject in _PEOPLE and len(own.places) == 1:
+        side = next(iter(own.places))  # "one civilian was killed in the attack on Ganja"
+    return replace(claim, context=WAR, conflict=conflict, side=side)
 
 
 def _claim_cues(claim: Claim, parties: frozenset[str], owner_parties: frozenset[str]) -> dict[str, float]:

@@ -105,3 +105,22 @@ def test_conflict_of_named_parties() -> None:
     assert conflict_of({"Colombia"}) is None
     assert not war_between({"Pakistan"}) and war_between({"India", "Pakistan"}) and war_between({"Hezbollah"})
     assert named_parties("Shelling hit Ganja and Stepanakert") == {"Azerbaijan", "Nagorno-Karabakh"}
+
+
+@pytest.mark.parametrize("text, side", [
+    # guardian-2020-10-04-055 (tests/data/feeds/general)
+    ("At least one civilian was killed and four more injured in the attack on Sunday on Ganja, Azerbaijan's "
+     "second largest city, as fighting with Armenian forces spread.", "Azerbaijan"),
+    ("In Gaza, which was pummelled by Israeli airstrikes, officials have reported at least 413 deaths.", "Palestine"),
+])
+def test_people_killed_in_a_war_without_a_side_are_of_the_side_whose_ground_it_is(text: str, side: str) -> None:
+    [claim, *_] = extract_claims(text, date(2020, 10, 4), None, "en")
+    assert claim.context == "armed_conflict" and claim.side == side
+
+
+def test_a_place_decides_no_side_when_the_text_says_one_or_names_two_grounds() -> None:
+    said = extract_claims("Armenian shelling of Ganja killed two Armenian soldiers, Yerevan said.", date(2020, 10, 4),
+                          None, "en")
+    assert [c.side for c in said if c.subject == "soldier"] == ["Armenia"]
+    two = extract_claims("Shelling of Ganja and Stepanakert killed five civilians.", date(2020, 10, 4), None, "en")
+    assert [c.side for c in two] == [None]
