@@ -20,6 +20,9 @@ _NP_BOUNDARIES = frozenset(
 )
 _TRAILING_OPENERS = frozenset({",", "-", "–", "—", "‒", '"', "”", "“", "'", "’", "(", ":"})
 _MAX_SPEAKER_WORDS = 14
+_NOT_IN_A_NAME = frozenset({"will", "would", "not", "n't", "never", "can", "cannot", "could", "should", "may", "might",
+                            "must", "shall", "has", "have", "had", "is", "are", "was", "were", "erupted", "against"})
+"""Words of a verb group, never of who speaks: "the president will not show" names no claimant."""
 _INSTITUTIONS = frozenset({"ministry", "army", "forces", "staff", "command", "military", "defence", "defense", "government", "spokesman", "spokeswoman", "spokesperson", "service", "headquarters", "office", "press", "department"})
 _ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "official", "head", "chief", "commander", "governor", "mayor", "president", "secretary", "director", "adviser", "advisor", "leader", "ombudsman", "representative", "envoy", "ambassador"})
 
@@ -262,7 +265,7 @@ def speaker_of(view: SentenceView, start: int, end: int, memory: SpeakerMemory) 
         end -= 1
     phrase = view.text(start, end)
     words = " ".join(view.words[start:end])
-    if not phrase:
+    if not phrase or any(word in _NOT_IN_A_NAME for word in view.words[start:end]):
         return Speaker(memory.owner, "")
     if lex.pronouns.match(view.words[start:end], 0) is not None and lex.pronouns.match(view.words[start:end], 0).end == end - start:
         if memory.last is not None and (words in ("it", "he", "she", "they", "we", "this") or _same_head(words, memory.last.phrase)):
