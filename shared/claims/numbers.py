@@ -162,4 +162,5 @@ def _core(tokens: Sequence[Token], words: Sequence[str], i: int, lex: Lexicon):
         second = parse_number(tokens, words, end + 1, lex)
         if second and second[0] > value:
             return value, second[0], False, second[1], None
-    return value, value, False, end, value
+    rounded = end - i == 2 and "." in words[i] and words[i + 1] in lex.scales  # "1.2 million" is a rounded figure
+    return value, value, rounded, end, value

@@ -18,7 +18,8 @@ def quantity(text: str):
         ("one hundred and twenty", 120, 120, False),
         ("1,300", 1300, 1300, False),
         ("1 300", 1300, 1300, False),
-        ("1.5 million", 1_500_000, 1_500_000, False),
+        ("1.5 million", 1_500_000, 1_500_000, True),  # a decimal with a scale is a rounded figure
+        ("1,500,000", 1_500_000, 1_500_000, False),
         ("more than 200", 200, None, False),
         ("at least 13", 13, None, False),
         ("up to 1,300", None, 1300, False),
