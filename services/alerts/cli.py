@@ -26,13 +26,14 @@ def _claims() -> None:
 def extract(
     published: Optional[str] = typer.Option(None, help="the article's date, YYYY-MM-DD"),
     claimant: Optional[str] = typer.Option(None, help="the source's owner, the speaker when the text names nobody"),
-    jsonl: bool = typer.Option(False, "--jsonl", help='read JSON lines {"id", "text", "published", "claimant"?}'),
+    jsonl: bool = typer.Option(False, "--jsonl", help='read JSON lines {"id", "text", "published", "claimant"?, "lang"?}'),
+    language: Optional[str] = typer.Option(None, help="the item's language (en, ru, uk, hy, az), a hint: each sentence is read in the language its letters show"),
 ) -> None:
     """Read text on stdin and print its claims as a JSON array (or one JSON line per input with --jsonl)."""
     from shared.claims.extract import extract_claims
 
     if not jsonl:
-        claims = extract_claims(sys.stdin.read(), _date(published), claimant)
+        claims = extract_claims(sys.stdin.read(), _date(published), claimant, language)
         typer.echo(json.dumps([claim.to_json() for claim in claims], ensure_ascii=False, indent=2))
         return
     for number, line in enumerate(sys.stdin, start=1):
@@ -44,7 +45,8 @@ def extract(
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             typer.echo(f"error: line {number}: expected a JSON object with a text: {exc}", err=True)
             raise typer.Exit(2) from exc
-        claims = extract_claims(text, _date(item.get("published") or published), item.get("claimant") or claimant)
+        claims = extract_claims(text, _date(item.get("published") or published), item.get("claimant") or claimant,
+                                item.get("lang") or language)
         record = {"id": item.get("id"), "claims": [claim.to_json() for claim in claims]}
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -68,7 +70,7 @@ def _csv(value: str | None) -> list[str] | None:
 
 
 FILTER_OPTIONS = ("kinds", "categories", "novelty", "sides", "parties", "claimants", "official_only", "countries",
-                  "languages", "keywords", "min_count", "subjects")
+                  "languages", "keywords", "min_count", "subjects", "contexts", "conflicts", "claimant_parties")
 
 
 def _filters(arguments: dict[str, Any]) -> dict[str, Any]:
@@ -129,6 +131,9 @@ LANGUAGES = typer.Option(None, help=f"languages ({_CSV}), e.g. en,ru")
 KEYWORDS = typer.Option(None, help=f"words in the sentence or title ({_CSV})")
 MIN_COUNT = typer.Option(None, help="smallest count a casualty claim must reach")
 SUBJECTS = typer.Option(None, help=f"what was hit ({_CSV}), e.g. soldier,tank,helicopter")
+CONTEXTS = typer.Option(None, help=f"what claims are about ({_CSV}); default armed_conflict, e.g. armed_conflict,terrorism")
+CONFLICTS = typer.Option(None, help=f"conflicts ({_CSV}), e.g. armenia-azerbaijan,russia-ukraine")
+CLAIMANT_PARTIES = typer.Option(None, help=f"the parties claimants speak for ({_CSV}), e.g. Ukraine")
 
 
 @subscriptions_app.command("add")
@@ -137,7 +142,8 @@ def add(
     categories: Optional[str] = CATEGORIES, novelty: Optional[str] = NOVELTY, sides: Optional[str] = SIDES,
     parties: Optional[str] = PARTIES, claimants: Optional[str] = CLAIMANTS, official_only: Optional[bool] = OFFICIAL,
     countries: Optional[str] = COUNTRIES, languages: Optional[str] = LANGUAGES, keywords: Optional[str] = KEYWORDS,
-    min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS,
+    min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS, contexts: Optional[str] = CONTEXTS,
+    conflicts: Optional[str] = CONFLICTS, claimant_parties: Optional[str] = CLAIMANT_PARTIES,
 ) -> None:
     """Subscribe a webhook URL; prints its id and signing secret (shown only this once)."""
     from shared.events.subscriptions import SubscriptionFilters, SubscriptionSettings
@@ -162,7 +168,8 @@ def update(
     categories: Optional[str] = CATEGORIES, novelty: Optional[str] = NOVELTY, sides: Optional[str] = SIDES,
     parties: Optional[str] = PARTIES, claimants: Optional[str] = CLAIMANTS, official_only: Optional[bool] = OFFICIAL,
     countries: Optional[str] = COUNTRIES, languages: Optional[str] = LANGUAGES, keywords: Optional[str] = KEYWORDS,
-    min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS,
+    min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS, contexts: Optional[str] = CONTEXTS,
+    conflicts: Optional[str] = CONFLICTS, claimant_parties: Optional[str] = CLAIMANT_PARTIES,
 ) -> None:
     """Change a subscription's URL, description, state or filters (filters not given stay as they are)."""
     from shared.readmodel.subscriptions.commands import update_subscription

@@ -4,7 +4,9 @@ Every filter given must hold; an empty list means "any". Sides, subjects and the
 judge casualty claims only, parties judge ceasefire claims only, so one subscription can ask for
 "casualty claims about tanks and any ceasefire call" without the two filters excluding each other.
 Names (sides, parties, claimants) match when the filter's text is contained in the claim's,
-ignoring case, so "Azerbaijan" matches "Azerbaijan's Defence Ministry".
+ignoring case, so "Azerbaijan" matches "Azerbaijan's Defence Ministry". Contexts, conflicts and
+claimant parties match exactly (ignoring case); a claim without a context (read before contexts
+were recorded) passes the contexts filter.
 """
 
 from __future__ import annotations
@@ -61,5 +63,8 @@ def matches(filters: SubscriptionFilters, observed: ClaimObserved) -> bool:
         not filters.languages or _language_in(evidence.language, filters.languages),
         not filters.keywords or _keyword_found(f"{evidence.title}\n{evidence.sentence}", filters.keywords),
         filters.min_count is None or not casualty or _count_at_least(observed, filters.min_count),
+        not filters.contexts or claim.context is None or claim.context in filters.contexts,
+        not filters.conflicts or _in(claim.conflict, filters.conflicts),
+        not filters.claimant_parties or _in(claim.claimant_party, filters.claimant_parties),
     )
     return all(checks)

@@ -8,9 +8,11 @@ from typing import Any, Literal
 
 Kind = Literal["casualty", "ceasefire"]
 Basis = Literal["total", "increment"]
+Context = Literal["armed_conflict", "terrorism", "unrest", "crime", "accident_disaster", "disease", "other"]
 
 CASUALTY_CATEGORIES = ("killed", "wounded", "missing", "captured", "destroyed", "downed", "damaged", "casualties")
 CEASEFIRE_CATEGORIES = ("call", "proposal", "agreement", "in_effect", "violation", "collapse", "rejection")
+CONTEXTS = ("armed_conflict", "terrorism", "unrest", "crime", "accident_disaster", "disease", "other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,14 @@ class Claim:
     """"total" for a running toll, "increment" for the change over a period ("40 more")."""
     reported_on: date | None = None
     """The article's date."""
+    language: str | None = None
+    """The language of the sentence the claim was read in (ISO 639-1)."""
+    claimant_party: str | None = None
+    """The belligerent the claimant speaks for ("Ministry of Defence of Ukraine" → "Ukraine")."""
+    context: Context | None = None
+    """What kind of violence or harm the claim is about; armed_conflict is what alerts by default."""
+    conflict: str | None = None
+    """For an armed-conflict claim, the conflict of the registry it belongs to ("russia-ukraine")."""
 
     def to_json(self) -> dict[str, Any]:
         """The fields of the command line's and the scorer's JSON, exactly."""
@@ -60,6 +70,11 @@ class Claim:
             "claimant": self.claimant,
             "parties": list(self.parties),
             "historical": self.historical,
+            "basis": self.basis,
+            "claimant_party": self.claimant_party,
+            "language": self.language,
+            "context": self.context,
+            "conflict": self.conflict,
             "sentence": self.sentence,
             "start": self.start,
             "end": self.end,
@@ -73,6 +88,5 @@ class Claim:
             place=self.place,
             date=self.date.isoformat() if self.date else None,
             mediator=self.mediator,
-            basis=self.basis,
         )
         return payload

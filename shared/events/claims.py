@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from shared.claims.model import Basis, Context
 from shared.events.registry import EventPayload
 
 Novelty = Literal["new", "updated", "corroborated", "historical"]
@@ -43,7 +44,11 @@ class ClaimFields(BaseModel):
     place: str | None = None
     date: str | None = None
     mediator: str | None = None
-    basis: Literal["total", "increment"] | None = None
+    basis: Basis | None = None
+    language: str | None = None
+    claimant_party: str | None = None
+    context: Context | None = None
+    conflict: str | None = None
 
 
 class Evidence(BaseModel):

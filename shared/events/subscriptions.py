@@ -8,13 +8,19 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from shared.claims.model import Context
 from shared.events.registry import EventPayload
 
 NoveltyKind = Literal["new", "updated", "corroborated", "historical"]
 
 
 class SubscriptionFilters(BaseModel):
-    """Which claims a subscriber wants. An empty list means "any"; every given filter must hold."""
+    """Which claims a subscriber wants. An empty list means "any"; every given filter must hold.
+
+    `contexts` defaults to armed conflict only: Covid tolls and road accidents in general news are
+    claims too, but not what a conflict desk subscribes to. A claim read before contexts were
+    recorded has none and passes it.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -30,6 +36,9 @@ class SubscriptionFilters(BaseModel):
     keywords: list[str] = []
     min_count: int | None = Field(default=None, ge=0)
     subjects: list[str] = []
+    contexts: list[Context] = Field(default_factory=lambda: ["armed_conflict"])
+    conflicts: list[str] = []
+    claimant_parties: list[str] = []
 
     @field_validator("novelty")
     @classmethod

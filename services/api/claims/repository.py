@@ -38,9 +38,13 @@ def _read_officially() -> Any:
 
 
 def _filtered(query: Any, filters: ClaimFilters) -> Any:
-    for name in ("kind", "category"):
+    for name in ("kind", "category", "basis", "context", "conflict"):
         if (value := getattr(filters, name)) is not None:
             query = query.where(claims.c[name] == value)
+    if filters.language is not None:
+        query = query.where(func.lower(claims.c.language) == filters.language.lower())
+    if filters.party is not None:
+        query = query.where(func.lower(claims.c.claimant_party) == filters.party.lower())
     if filters.novelty == "corroborated":
         query = query.where(_observed(claim_observations.c.novelty == "corroborated"))
     elif filters.novelty is not None:

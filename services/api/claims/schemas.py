@@ -10,10 +10,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from services.api.exports import Format
 from services.api.fields import Text, Time
 from services.api.pagination import Page
-from shared.claims.model import CASUALTY_CATEGORIES, CEASEFIRE_CATEGORIES
+from shared.claims.model import CASUALTY_CATEGORIES, CEASEFIRE_CATEGORIES, CONTEXTS
 
 Category = Literal[CASUALTY_CATEGORIES + CEASEFIRE_CATEGORIES]  # type: ignore[valid-type]
 ClaimNovelty = Literal["new", "updated", "corroborated", "historical"]
+ContextName = Literal[CONTEXTS]  # type: ignore[valid-type]
+BasisName = Literal["total", "increment"]
 
 SUMMARY_EXAMPLE: dict[str, Any] = {
     "claim_id": "01927c00-0000-7000-8000-0000000000c1",
@@ -30,6 +32,11 @@ SUMMARY_EXAMPLE: dict[str, Any] = {
     "place": None,
     "date": None,
     "mediator": None,
+    "basis": None,
+    "language": "en",
+    "claimant_party": "Nagorno-Karabakh",
+    "context": "armed_conflict",
+    "conflict": "armenia-azerbaijan",
     "novelty": "new",
     "refers_to": None,
     "sentence": "The head of the Nagorno-Karabakh defense agency claimed to have shot down four Azerbaijani "
@@ -97,6 +104,14 @@ class ClaimSummary(BaseModel):
     place: str | None
     date: str | None
     mediator: str | None
+    basis: BasisName | None = Field(description="Official tallies: the running total, or the day's increment.")
+    language: str | None = Field(description="The language of the sentence (ISO 639-1).")
+    claimant_party: str | None = Field(description="The belligerent the claimant speaks for.")
+    context: ContextName | None = Field(
+        description="What the claim is about: armed_conflict, terrorism, unrest, crime, accident_disaster, disease, "
+        "other; null for claims read before contexts were recorded."
+    )
+    conflict: str | None = Field(description='Armed-conflict claims: the conflict, e.g. "armenia-azerbaijan".')
     novelty: str = Field(description="Novelty of its first observation: new, updated or historical.")
     refers_to: str | None = Field(description="The earlier claim an update revises.")
     sentence: str = Field(description="The sentence of its first observation.")
@@ -186,6 +201,11 @@ class ClaimFilters(BaseModel):
         None, ge=0, le=2**31 - 1, description="The count's lower bound (or its upper bound when open below) reaches this."
     )
     official: bool | None = Field(None, description="true: only claims read in an official channel at least once.")
+    language: Text(16, description="The sentence's language (ISO 639-1).", examples=["ru"]) | None = None
+    party: Text(200, description="The claimant speaks for this party (case-insensitive).", examples=["Ukraine"]) | None = None
+    basis: BasisName | None = Field(None, description="Official tallies: total or increment.")
+    context: ContextName | None = Field(None, description="What the claim is about.", examples=["armed_conflict"])
+    conflict: Text(100, description="The conflict, exactly.", examples=["russia-ukraine"]) | None = None
     story: Text(200, description="Observed in this story.") | None = None
     since: Time | None = Field(None, description="First observed at or after this instant.", examples=["2020-09-27T00:00:00Z"])
     until: Time | None = Field(None, description="First observed before this instant.", examples=["2020-10-01T00:00:00Z"])

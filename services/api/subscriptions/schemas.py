@@ -8,10 +8,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from services.api.claims.schemas import Category
+from services.api.claims.schemas import Category, ContextName
 from services.api.exports import Format
 from services.api.fields import Country, HttpUrl, Language, Text
 from services.api.pagination import Page
+from shared.claims.model import CONTEXTS
 from shared.events.subscriptions import NoveltyKind, SubscriptionFilters
 
 MAX_VALUES = 50
@@ -68,6 +69,13 @@ class FilterFields(BaseModel):
     keywords: Names = Field([], description="Whole words or phrases in the sentence or the headline.")
     min_count: int | None = Field(None, ge=0, le=2**31 - 1, description="Casualty claims: the count reaches this.")
     subjects: Names = Field([], description="Casualty claims: what was hit, e.g. tank, soldier.")
+    contexts: list[ContextName] = Field(
+        ["armed_conflict"], max_length=len(CONTEXTS),
+        description="What the claim is about; armed conflict only unless asked (e.g. add terrorism, unrest); "
+        "an empty list means any.",
+    )
+    conflicts: Names = Field([], description='Armed-conflict claims of these conflicts, e.g. "russia-ukraine".')
+    claimant_parties: Names = Field([], description="The claimant speaks for one of these parties, e.g. Ukraine.")
 
 
 class SubscriptionCreate(BaseModel):

@@ -38,6 +38,8 @@ class ClaimsProjection:
                 count_min=claim.count.min if claim.count else None, count_max=claim.count.max if claim.count else None,
                 approximate=claim.approximate, side=claim.side, claimant=claim.claimant, parties=list(claim.parties),
                 historical=claim.historical, place=claim.place, date=claim.date, mediator=claim.mediator,
+                basis=claim.basis, language=claim.language, claimant_party=claim.claimant_party,
+                context=claim.context, conflict=claim.conflict,
                 novelty=observed.novelty, refers_to=observed.refers_to, sentence=evidence.sentence,
                 story_id=evidence.story_id, first_event_id=event.id, published_at=evidence.published_at,
                 first_observed_at=event.time, last_observed_at=event.time, observation_count=0, source_count=0,

@@ -26,6 +26,11 @@ claims = Table(
     Column("place", Text),
     Column("date", Text),
     Column("mediator", Text),
+    Column("basis", Text),
+    Column("language", Text),
+    Column("claimant_party", Text),
+    Column("context", Text),
+    Column("conflict", Text),
     Column("novelty", Text, nullable=False),
     Column("refers_to", Text),
     Column("sentence", Text, nullable=False),
@@ -42,6 +47,9 @@ claims = Table(
     Index("claims_refers_to_idx", "refers_to", postgresql_where=text("refers_to IS NOT NULL")),
     Index("claims_series_key_idx", "series_key"),
     Index("claims_story_idx", "story_id"),
+    Index("claims_context_idx", "context", "first_observed_at"),
+    Index("claims_conflict_idx", "conflict", "first_observed_at", postgresql_where=text("conflict IS NOT NULL")),
+    Index("claims_claimant_party_idx", "claimant_party", postgresql_where=text("claimant_party IS NOT NULL")),
 )
 
 claim_observations = Table(

@@ -28,12 +28,14 @@ async def world(db) -> dict[str, str]:
     await add_claim(db, "heli", T0 + timedelta(hours=1, minutes=5), novelty="corroborated", refers_to="heli",
                     evidence={"story_id": other_story, "source_id": "wire", "source_country": "FR"})
     soldiers = {"category": "killed", "subject": "soldier", "side": "Armenia",
-                "claimant": "Azerbaijan's Defence Ministry"}
+                "claimant": "Azerbaijan's Defence Ministry", "claimant_party": "Azerbaijan", "language": "en",
+                "context": "armed_conflict", "conflict": "armenia-azerbaijan"}
     await add_claim(db, "killed", T0 + timedelta(hours=2), count=CountRange(min=30, max=None), **soldiers)
     await add_claim(db, "killed-2", T0 + timedelta(days=1), novelty="updated", refers_to="killed",
-                    count=CountRange(min=45, max=45), **soldiers)
+                    count=CountRange(min=45, max=45), basis="total", **soldiers)
     await add_claim(db, "history", T0 + timedelta(hours=3), novelty="historical", category="killed",
-                    subject="person", count=CountRange(min=200, max=None), side=None, claimant=None, historical=True)
+                    subject="person", count=CountRange(min=200, max=None), side=None, claimant=None, historical=True,
+                    context="other", language="ru")
     await add_claim(db, "call", T0 + timedelta(days=2), kind="ceasefire", category="call", subject=None, count=None,
                     side=None, claimant="Germany and France", parties=["Armenia", "Azerbaijan"])
     return {"am": am, "story": story, "other_story": other_story}
@@ -76,6 +78,13 @@ async def test_newest_first_with_counts(client, world):
         ({"since": (T0 + timedelta(days=1)).isoformat()}, ["call", "killed-2"]),
         ({"until": (T0 + timedelta(hours=2)).isoformat()}, ["heli"]),
         ({"since": "2020-09-27T10:00:00Z", "until": "2020-09-28T08:00:00Z"}, ["history", "killed"]),
+        ({"language": "RU"}, ["history"]),
+        ({"party": "azerbaijan"}, ["killed-2", "killed"]),
+        ({"party": "Azerbai"}, []),
+        ({"basis": "total"}, ["killed-2"]),
+        ({"context": "armed_conflict"}, ["killed-2", "killed"]),
+        ({"context": "other"}, ["history"]),
+        ({"conflict": "armenia-azerbaijan", "novelty": "new"}, ["killed"]),
     ],
 )
 async def test_filters(client, world, params, expected):

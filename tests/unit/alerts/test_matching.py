@@ -74,3 +74,24 @@ def test_a_claim_without_a_number_does_not_reach_a_minimum_count():
 def test_novelty_filter_cannot_be_empty():
     with pytest.raises(ValueError):
         SubscriptionFilters(novelty=[])
+
+
+def test_by_default_only_armed_conflict_claims_match():
+    default = SubscriptionFilters()
+    assert matches(default, observation(context="armed_conflict"))
+    for other in ("disease", "accident_disaster", "crime", "terrorism", "unrest", "other"):
+        assert not matches(default, observation(context=other)), other
+    assert matches(default, observation(context=None)), "a claim read before contexts were recorded"
+    wider = SubscriptionFilters(contexts=["armed_conflict", "terrorism", "unrest"])
+    assert matches(wider, observation(context="terrorism")) and not matches(wider, observation(context="disease"))
+    assert matches(SubscriptionFilters(contexts=[]), observation(context="disease")), "an empty list means any"
+
+
+def test_conflicts_and_claimant_parties_match_exactly_ignoring_case():
+    claim = observation(context="armed_conflict", conflict="russia-ukraine", claimant_party="Ukraine")
+    assert matches(SubscriptionFilters(conflicts=["Russia-Ukraine"]), claim)
+    assert not matches(SubscriptionFilters(conflicts=["armenia-azerbaijan"]), claim)
+    assert matches(SubscriptionFilters(claimant_parties=["ukraine"]), claim)
+    assert not matches(SubscriptionFilters(claimant_parties=["Russia"]), claim)
+    assert not matches(SubscriptionFilters(claimant_parties=["Ukr"]), claim), "a party is a name, not a substring"
+    assert not matches(SubscriptionFilters(conflicts=["russia-ukraine"]), observation(context="armed_conflict"))

@@ -34,6 +34,7 @@ def test_payload_v1_carries_every_claim_field_novelty_evidence_story_ids_and_lin
     data = payload["data"]
     assert set(data) == {"claim", "novelty", "evidence", "story", "ids", "links"}
     assert set(data["claim"]) == {"id", *ClaimFields.model_fields}
+    assert {"language", "claimant_party", "basis", "context", "conflict"} <= set(data["claim"])
     assert data["claim"]["count"] == {"min": 4, "max": 4} and data["claim"]["subject"] == "helicopter"
     assert data["novelty"] == {"kind": "new", "refers_to": None, "previous": None}
     assert data["evidence"]["sentence"].startswith("The head of the Nagorno-Karabakh")

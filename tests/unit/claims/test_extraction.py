@@ -66,5 +66,5 @@ def test_offsets_are_those_of_the_sentence() -> None:
     assert claim.place == "Terter"
     assert set(claim.to_json()) == {
         "kind", "category", "subject", "count", "approximate", "side", "claimant", "parties",
-        "historical", "sentence", "start", "end",
+        "historical", "basis", "claimant_party", "language", "context", "conflict", "sentence", "start", "end",
     }
