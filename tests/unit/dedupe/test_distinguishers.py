@@ -118,3 +118,32 @@ def test_the_reason_of_a_conflict_names_the_key_and_both_sides_values():
     assert _conflict("Clashes on Monday", "Clashes on Tuesday") == "w: ['mon'] vs ['tue']"
     assert _conflict("Fighting near Hadrut", "Fighting near Martakert") == "p:fighting: ['hadrut'] vs ['martakert']"
 
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("1 September", "d:9-1"), ("31 December", "d:12-31"), ("September 1", "d:9-1"),
+    ("on 27 of September", "d:9-27"),  # the day two words before the month
+])
+def test_days_of_month_run_from_1_to_31_on_either_side_of_the_month(text, date):
+    assert date in extract_facts(text)
+
+
+def test_what_is_not_a_day_of_month_names_no_date():
+    assert not any(f.startswith("d:") for f in extract_facts("32 September") | extract_facts("0 September"))
+    assert not any(f.startswith("d:") for f in extract_facts("September in the 27"))  # too far after
+    assert not any(f.startswith("d:") for f in extract_facts("27 of the September"))  # too far before
+    facts = extract_facts("Strikes on 5 September and on 6 October")
+    assert {"d:9-5", "d:10-6"} <= facts
+
+
+def test_every_place_of_a_sentence_counts_and_its_key_is_at_most_three_words_back():
+    assert {"p:shelling=avdiivka", "p:fighting=bakhmut"} <= extract_facts(
+        "Shelling at Avdiivka, and in May, fighting near Bakhmut")
+    assert extract_facts("Shelling of the town at Avdiivka") == {"p:town=avdiivka"}
+    assert not any(f.startswith("p:") for f in extract_facts("Shelling of the us at Avdiivka"))
+    assert extract_facts("The 12 at Avdiivka") == {"n:avdiivka=12"}  # a number is no key
+    assert not any(f.startswith("p:") for f in extract_facts("UN in Geneva"))  # two letters are no key
+
+
+def test_a_two_letter_word_is_no_context_of_a_number():
+    assert extract_facts("UN 12") == set()
