@@ -272,3 +272,14 @@ async def test_the_guarded_backend_never_opens_a_unix_socket_and_sleeps_as_asked
     with pytest.raises(httpcore.ConnectError, match=r"^unix sockets are not allowed$"):
         await backend.connect_unix_socket("/run/docker.sock")
     await backend.sleep(0.01)
+
+
+def test_transport_verifies_certificates_unless_told_not_to_and_keeps_the_limits_given():
+    import ssl
+
+    pool = GuardedTransport()._pool
+    assert pool._ssl_context.verify_mode is ssl.CERT_REQUIRED and pool._ssl_context.check_hostname
+    assert GuardedTransport(verify=False)._pool._ssl_context.verify_mode is ssl.CERT_NONE
+    limited = GuardedTransport(limits=httpx.Limits(max_connections=7, max_keepalive_connections=3,
+                                                   keepalive_expiry=9.0))._pool
+    assert (limited._max_connections, limited._max_keepalive_connections, limited._keepalive_expiry) == (7, 3, 9.0)
