@@ -69,8 +69,6 @@ def test_dozens_are_approximate_counts(text: str, low: int, high: int) -> None:
     ("text", "value", "length"),
     [
         ("2 thousand", 2000, 2),
-        ("2.5 thousand", 2500, 2),
-        ("1.5 million", 1_500_000, 2),
         ("3 billion", 3_000_000_000, 2),
         ("a thousand", 1000, 2),
         ("an hundred", 100, 2),
@@ -86,6 +84,12 @@ def test_a_plain_number_is_exact_and_ends_after_its_last_word(text: str, value: 
     assert (found.min, found.max, found.approximate, found.increment) == (value, value, False, False)
     assert found.exact_value == value
     assert (found.start, found.end) == (0, length)
+
+
+@pytest.mark.parametrize("text, value", [("2.5 thousand", 2500), ("1.5 million", 1_500_000)])
+def test_a_decimal_with_a_scale_is_a_rounded_figure(text: str, value: int) -> None:
+    found = quantity(text + " soldiers")
+    assert (found.min, found.max, found.approximate, found.end) == (value, value, True, 2)
 
 
 def test_number_words_that_do_not_follow_each_other_end_the_number() -> None:
