@@ -341,6 +341,9 @@ TOLLS = {
                    "losses", "total losses", "combat losses", "personnel losses"],
     "inherit": ["total", "tally", "count", "overall toll", "total number"],
 }
+_RISING = ("rose", "risen", "rises", "has risen", "climbed", "climbs", "has climbed", "surged", "surges",
+           "has surged", "jumped", "soared", "went")
+"""Verbs of a toll going up: "surged above 1,100" makes 1,100 a floor."""
 TOLL_LINKS = [
     "rose to", "risen to", "has risen to", "had risen to", "climbed to", "climbs to",
     "rises to", "reached", "reaches", "has reached", "stands at", "stood at", "is", "was",
@@ -348,10 +351,12 @@ TOLL_LINKS = [
     "amounted to", "amount to", "amounts to", "totalled", "totaled", "totals", "surpassed",
     "topped", "exceeded", "passed", "is now", "was now", "now at", "grew to", "mounted to",
     "soared to", "has passed", "has surpassed", "has topped", "has exceeded", "went up to",
-    "exceeds", "surpasses", "tops",
+    "exceeds", "surpasses", "tops", "surged to", "has surged to",
+    *(f"{verb} {over}" for verb in _RISING for over in ("above", "past", "beyond")),
 ]
 TOLL_LINKS_MIN = ["surpassed", "topped", "exceeded", "passed", "has passed", "has surpassed",
-                  "has topped", "has exceeded", "exceeds", "surpasses", "tops"]
+                  "has topped", "has exceeded", "exceeds", "surpasses", "tops",
+                  *(f"{verb} {over}" for verb in _RISING for over in ("above", "past", "beyond"))]
 
 # Words that may stand between a loss and its predicate ("were reportedly killed").
 AUXILIARIES = [

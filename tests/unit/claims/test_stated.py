@@ -144,3 +144,14 @@ def test_a_sentence_after_a_lost_space_is_its_own_sentence():
 def test_a_verb_group_is_never_a_claimant(text: str) -> None:
     claims = extract_claims(text, date(2020, 11, 10), None, "en")
     assert claims and all(claim.claimant is None for claim in claims)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    # nbc-2023-10-09-019 (tests/data/feeds/general)
+    ("The death toll from the fighting has surged above 1,100 in Israel and Gaza.", 1100, None),
+    ("The toll climbed past 50 on Monday.", 50, None),
+    ("The death toll rose to 300.", 300, 300),
+])
+def test_a_toll_that_rose_above_a_number_has_it_as_a_floor(text: str, low: int, high: int | None) -> None:
+    [claim] = extract_claims(text, date(2023, 10, 9), None, "en")
+    assert (claim.category, claim.count.min, claim.count.max) == ("killed", low, high)
