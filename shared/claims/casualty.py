@@ -172,7 +172,7 @@ def _loser(view: SentenceView, verb: int) -> tuple[str | None, bool]:
 
 def _right_trigger(view: SentenceView, end: int) -> _Trigger | None:
     lex = view.lex
-    k = _skip_place(view, end)
+    k = _skip_aside(view, _skip_place(view, end))
     if view.word(k) == "," and (view.word(k + 1) in lex.auxiliaries or view.match(lex.passive, k + 1)):
         k += 1  # "Five people, including a child, were killed"
     skipped: list[str] = []
@@ -191,6 +191,19 @@ def _right_trigger(view: SentenceView, end: int) -> _Trigger | None:
     if active and found.value not in ("missing",) and _object_follows(view, found.end):
         return None
     return _Trigger(found.value, found.start, found.end)
+
+
+def _skip_aside(view: SentenceView, k: int) -> int:
+    """ "130 people, including children, have been taken": past an aside that counts nobody, to
+    the comma that closes it."""
+    if view.word(k) != "," or view.word(k + 1) not in ("including", "among", "mostly", "many"):
+        return k
+    for j in range(k + 2, min(k + 8, len(view))):
+        if view.tokens[j].is_number:
+            return k  # "including two children" is a loss of its own
+        if view.words[j] == ",":
+            return j
+    return k
 
 
 def _object_follows(view: SentenceView, i: int) -> bool:

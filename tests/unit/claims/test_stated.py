@@ -155,3 +155,10 @@ def test_a_verb_group_is_never_a_claimant(text: str) -> None:
 def test_a_toll_that_rose_above_a_number_has_it_as_a_floor(text: str, low: int, high: int | None) -> None:
     [claim] = extract_claims(text, date(2023, 10, 9), None, "en")
     assert (claim.category, claim.count.min, claim.count.max) == ("killed", low, high)
+
+
+def test_an_aside_that_counts_nobody_does_not_hide_the_predicate() -> None:
+    # nbc-2023-10-09-010 (tests/data/feeds/general)
+    text = "Some 130 people, including children, have been taken hostage after the invasion of Israel by Hamas fighters."
+    [claim] = extract_claims(text, date(2023, 10, 9), None, "en")
+    assert (claim.category, claim.subject, claim.count.min, claim.approximate) == ("captured", "person", 130, True)
