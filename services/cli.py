@@ -94,7 +94,9 @@ def replay() -> None:
 
 
 def main() -> None:
-    app()
+    from shared.cli.errors import run_cli
+
+    run_cli(app)
 
 
 if __name__ == "__main__":
