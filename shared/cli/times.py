@@ -43,3 +43,13 @@ def parse_instant(text: str, now: datetime | None = None) -> datetime:
     except ValueError:
         raise ValueError(f"not a time: {text!r} (use e.g. 2h, 3d or 2026-08-22T08:00Z)") from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def instant_option(text: str | None, option: str) -> datetime | None:
+    """A time option's value; a bad one ends the command with one line and a hint."""
+    from shared.cli.errors import fail
+
+    try:
+        return None if text is None else parse_instant(text)
+    except ValueError as exc:
+        raise fail(str(exc), f"{option} takes e.g. 2h, 3d or 2026-08-22T08:00Z", code=2) from None
