@@ -83,10 +83,10 @@ class StoryOptions:
 STORY_COLUMNS = (
     Column("first_seen_at", "seen", time=True),
     Column("title", "title", max_width=70),
-    Column("language", "lang", optional=True),
+    Column("language", "lang", hide=1),
     Column("item_count", "items", right=True),
     Column("source_count", "sources", right=True),
-    Column("story_id", "id", optional=True),
+    Column("story_id", "id", hide=2),
 )
 
 

@@ -45,8 +45,8 @@ class Column:
     """Computes the cell from the whole row instead of reading `key`."""
     style: Callable[[dict[str, Any]], str | None] | None = None
     """A rich style for the cell, e.g. red for a failing feed."""
-    optional: bool = False
-    """Left out when the terminal is too narrow for every column."""
+    hide: int = 0
+    """0: always shown; otherwise left out when the terminal is too narrow, the highest first."""
 
     def cell(self, row: dict[str, Any]) -> str:
         value = self.show(row) if self.show else row.get(self.key)
@@ -100,16 +100,15 @@ def emit(rows: Iterable[dict[str, Any]], columns: Sequence[Column], output: Outp
 
 
 def fitting(rows: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None, screen):
-    """The table at its natural width, leaving out optional columns from the right until it fits."""
+    """The table at its natural width, leaving out the columns people miss least until it fits."""
     kept = list(columns)
     grid = table(rows, kept, title)
     unbounded = screen.options.update_width(10_000)
-    for column in reversed(columns):
+    for column in sorted((c for c in columns if c.hide), key=lambda c: -c.hide):
         if grid.__rich_measure__(screen, unbounded).maximum <= screen.width:
             break
-        if column.optional:
-            kept.remove(column)
-            grid = table(rows, kept, title)
+        kept.remove(column)
+        grid = table(rows, kept, title)
     return grid
 
 

@@ -58,12 +58,12 @@ CLAIM_COLUMNS = (
     Column("count", "count", right=True, show=_count),
     Column("side", "side", max_width=20),
     Column("claimant", "claimant", max_width=32),
-    Column("claimant_party", "party", max_width=16, optional=True),
+    Column("claimant_party", "party", max_width=16, hide=3),
     Column("novelty", "novelty"),
-    Column("source_count", "sources", right=True, optional=True),
-    Column("context", "context", optional=True),
-    Column("sentence", "sentence", max_width=60, optional=True),
-    Column("claim_id", "id", optional=True),
+    Column("source_count", "sources", right=True, hide=4),
+    Column("context", "context", hide=5),
+    Column("sentence", "sentence", max_width=60, hide=6),
+    Column("claim_id", "id", hide=2),
 )
 
 

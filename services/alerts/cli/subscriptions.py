@@ -143,10 +143,10 @@ def _filters_text(row: dict) -> str:
 
 SUBSCRIPTION_COLUMNS = (
     Column("url", "url", max_width=48),
-    Column("description", "description", max_width=30, optional=True),
+    Column("description", "description", max_width=30, hide=1),
     Column("enabled", "enabled"),
-    Column("filters", "filters", max_width=50, show=_filters_text, optional=True),
-    Column("created_at", "created", time=True, optional=True),
+    Column("filters", "filters", max_width=50, show=_filters_text, hide=2),
+    Column("created_at", "created", time=True, hide=3),
     Column("subscription_id", "id"),
 )
 

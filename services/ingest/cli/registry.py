@@ -47,7 +47,7 @@ def feeds_add(
     country: Optional[str] = typer.Option(None, help="ISO 3166-1 alpha-2 code"),
     lang: Optional[str] = typer.Option(None, help="language code, e.g. en, hy, az"),
     official: bool = typer.Option(False, help="an official channel (ministry, army)"),
-    title: Optional[str] = typer.Option(None, help="default: the feed's own title, read from it now"),
+    title: Optional[str] = typer.Option(None, help="default: the feed's own title, read from it now (\"\": none)"),
     min_interval: int = typer.Option(60, help="seconds, lower bound of the polling interval"),
     max_interval: int = typer.Option(3600, help="seconds, upper bound of the polling interval"),
     config: Optional[str] = typer.Option(None, help="kind-specific settings as JSON (e.g. CSS selectors)"),
@@ -64,7 +64,7 @@ def feeds_add(
     try:
         options = json.loads(config) if config else {}
         settings = FeedSettings(
-            url=url, kind=kind, owner=owner, country=country, language=lang, official=official, title=title,
+            url=url, kind=kind, owner=owner, country=country, language=lang, official=official, title=title or None,
             min_interval_s=min_interval, max_interval_s=max_interval, config=options, fetch_full_text=full_text,
         )
     except json.JSONDecodeError as exc:
@@ -107,15 +107,15 @@ def _state_style(row: dict) -> str:
 
 
 FEED_COLUMNS = (
-    Column("title", "source", max_width=38, show=lambda row: row["title"] or row["url"]),
-    Column("kind", "kind", optional=True),
-    Column("owner", "owner", max_width=30, optional=True),
-    Column("language", "lang", optional=True),
-    Column("official", "official", optional=True),
-    Column("state", "state", max_width=40, show=_state, style=_state_style),
+    Column("title", "source", max_width=34, show=lambda row: row["title"] or row["url"]),
+    Column("kind", "kind", hide=6),
+    Column("owner", "owner", max_width=24, hide=3),
+    Column("language", "lang", hide=5),
+    Column("official", "official", hide=4),
+    Column("state", "state", max_width=36, show=_state, style=_state_style),
     Column("items_seen", "items", right=True),
-    Column("last_success_at", "last success", time=True, optional=True),
-    Column("next_check_at", "next check", time=True, optional=True),
+    Column("last_success_at", "last success", time=True, hide=1),
+    Column("next_check_at", "next check", time=True, hide=2),
     Column("feed_id", "id"),
 )
 
