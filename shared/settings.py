@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     dedupe_window_days: float = Field(default=3.0, gt=0)
     dedupe_retention_days: float = Field(default=7.0, gt=0)
     dedupe_upkeep_seconds: float = Field(default=60.0, gt=0)
+    # incidents: a story joins an incident only within this many days of the incident's first story
+    dedupe_incident_window_days: float = Field(default=3.0, gt=0)
 
     log_level: str = "INFO"
     log_format: str = "auto"  # auto | json | console

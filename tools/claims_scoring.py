@@ -18,6 +18,7 @@ from typing import Any
 
 from shared.claims.extract import extract_claims
 from shared.claims.lexicon import load
+from shared.claims.registry import party_of
 from shared.claims.tokens import tokenize
 
 _DROP = frozenset({"the", "a", "an", "'s", "its"})
@@ -44,6 +45,11 @@ class Score:
     false_negatives: int = 0
     claimants_judged: int = 0
     claimants_right: int = 0
+    sides_judged: int = 0
+    sides_right: int = 0
+    parties_judged: int = 0
+    """Matched claims whose expected case names the claimant's party (`party`, null included)."""
+    parties_right: int = 0
     historical_alerting: int = 0
     """Claims expected to be historical that came out as news."""
     cases: list[CaseResult] = field(default_factory=list)
@@ -67,6 +73,14 @@ class Score:
         return self.true_positives + self.false_negatives
 
     @property
+    def side_accuracy(self) -> float:
+        return self.sides_right / self.sides_judged if self.sides_judged else 1.0
+
+    @property
+    def party_accuracy(self) -> float:
+        return self.parties_right / self.parties_judged if self.parties_judged else 1.0
+
+    @property
     def claimant_accuracy(self) -> float:
         return self.claimants_right / self.claimants_judged if self.claimants_judged else 1.0
 
@@ -85,7 +99,15 @@ def load_cases(path: Path) -> list[dict]:
 
 def extract_for(case: Mapping[str, Any]) -> list[dict]:
     published = date.fromisoformat(case["published"]) if case.get("published") else None
-    return [claim.to_json() for claim in extract_claims(case["text"], published, case.get("claimant"))]
+    claims = extract_claims(case["text"], published, case.get("claimant"), case.get("lang"))
+    return [_with_party(claim.to_json()) for claim in claims]
+
+
+def _with_party(claim: dict) -> dict:
+    """The claimant's party, as the claim carries it or as the registry resolves its claimant."""
+    if claim.get("claimant_party") is None:
+        claim["claimant_party"] = party_of(claim.get("claimant"))
+    return claim
 
 
 def score_cases(cases: Iterable[Mapping[str, Any]]) -> Score:
@@ -100,6 +122,12 @@ def score_cases(cases: Iterable[Mapping[str, Any]]) -> Score:
             if expected.get("claimant") is not None:
                 score.claimants_judged += 1
                 score.claimants_right += claimant_matches(expected["claimant"], got["claimant"])
+            if expected.get("side") is not None:
+                score.sides_judged += 1
+                score.sides_right += _actor_matches(expected["side"], got["side"])
+            if "party" in expected:
+                score.parties_judged += 1
+                score.parties_right += expected["party"] == got.get("claimant_party")
             if expected.get("historical") and not got["historical"]:
                 score.historical_alerting += 1
     return score

@@ -19,6 +19,7 @@ from shared.eventstore import NO_STREAM
 from shared.ids import new_id
 from shared.readmodel.claims.tables import claims
 from shared.readmodel.deliveries.tables import deliveries
+from shared.readmodel.incidents.tables import incident_stories, incidents
 from shared.readmodel.stories.tables import stories, story_items
 from shared.readmodel.subscriptions.tables import subscriptions
 from shared.unit_of_work import UnitOfWork
@@ -71,17 +72,41 @@ async def _already_alerted(uow: UnitOfWork, claim_id: str) -> set[str]:
     return {row.subscription_id for row in found}
 
 
+async def incident_of(uow: UnitOfWork, story_id: str) -> dict[str, Any] | None:
+    """The incident the story reports now (after any merge), as the projections know it."""
+    row = (await uow.conn.execute(
+        select(incidents.c.incident_id, incidents.c.title, incidents.c.story_count, incidents.c.first_reported_at)
+        .join(incident_stories, incident_stories.c.incident_id == incidents.c.incident_id)
+        .where(incident_stories.c.story_id == story_id)
+    )).mappings().first()
+    return dict(row) if row else None
+
+
+async def _alerted_for_incident(uow: UnitOfWork, incident_id: str) -> set[str]:
+    """The subscriptions that already have an alert for a claim of this incident."""
+    found = await uow.conn.execute(
+        select(deliveries.c.subscription_id).where(deliveries.c.incident_id == incident_id))
+    return {row.subscription_id for row in found}
+
+
 async def queue_alerts(
     uow: UnitOfWork, claim_event: Event, observed: ClaimObserved, *, api_url: str, first_delay_s: float = 0.0,
 ) -> list[str]:
     """Queue an alert for each subscription that wants this observation; returns delivery ids.
 
     Runs under the log's append lock (taken by the consumer), so the check for an earlier alert
-    and the append cannot race; the unique key (subscription_id, claim_id) backs it up.
+    and the append cannot race; the unique key (subscription_id, claim_id) backs it up. A
+    subscription that asks for one alert per incident gets none for a claim whose story's incident
+    it was already alerted for.
     """
-    wanted = [sid for sid, filters in await live_subscriptions(uow) if matches(filters, observed)]
+    live = [(sid, filters) for sid, filters in await live_subscriptions(uow) if matches(filters, observed)]
+    wanted = [sid for sid, _ in live]
+    incident = await incident_of(uow, observed.evidence.story_id) if wanted else None
     if wanted:
         alerted = await _already_alerted(uow, observed.claim_id)
+        per_incident = {sid for sid, filters in live if filters.per_incident}
+        if incident is not None and per_incident:
+            alerted |= per_incident & await _alerted_for_incident(uow, incident["incident_id"])
         wanted = [sid for sid in wanted if sid not in alerted]
     queued: list[str] = []
     story: dict[str, Any] | None = None
@@ -94,12 +119,12 @@ async def queue_alerts(
         message_id = f"msg_{delivery_id.replace('-', '')}"
         ids = {"subscription_id": subscription_id, "delivery_id": delivery_id, "message_id": message_id}
         payload = claim_payload(claim_event=claim_event, observed=observed, story=story, previous=previous,
-                                ids=ids, api_url=api_url)
+                                ids=ids, api_url=api_url, incident=incident)
         event_payload = AlertQueued(
             delivery_id=delivery_id, message_id=message_id, subscription_id=subscription_id,
             claim_id=observed.claim_id, claim_event_id=claim_event.id, story_id=observed.evidence.story_id,
             claim_observed_at=claim_event.time, first_attempt_at=claim_event.time + timedelta(seconds=first_delay_s),
-            payload=payload,
+            payload=payload, incident_id=incident["incident_id"] if incident else None,
         )
         stream = delivery_stream(delivery_id)
         event = Event.new(event_payload, stream_id=stream, source=SOURCE, subject=delivery_id, caused_by=claim_event)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from services.alerts.alerting import queue_alerts
+from services.alerts.item_claims import one_per_fact
 from services.alerts.novelty import identity_key
 from services.alerts.observations import observe_claim
 from shared.claims.extract import extract_claims
@@ -49,7 +50,8 @@ class StoryHandler:
 
     def claims_in(self, event: Event) -> list:
         item: StoryItem = event.payload().item
-        return self.extract(item_text(item), item.published_at.date(), default_claimant(item))
+        claims = self.extract(item_text(item), item.published_at.date(), default_claimant(item), item.language)
+        return one_per_fact(claims, default_claimant(item))
 
     def prepare(self, events: list[Event]) -> None:
         self.claims.prepare(events)

@@ -17,9 +17,10 @@ def _iso(value: datetime | str | None) -> str | None:
 
 def claim_payload(
     *, claim_event: Event, observed: ClaimObserved, story: dict[str, Any], previous: dict[str, Any] | None,
-    ids: dict[str, str], api_url: str,
+    ids: dict[str, str], api_url: str, incident: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """`story`: story_id, title, url, first_seen_at, sources[]; `previous`: the claim it refers to."""
+    """`story`: story_id, title, url, first_seen_at, sources[]; `previous`: the claim it refers to;
+    `incident`: incident_id, title, story_count, first_reported_at of the story's incident."""
     claim, evidence = observed.claim, observed.evidence
     api = api_url.rstrip("/")
     return {
@@ -55,16 +56,24 @@ def claim_payload(
                     {k: _iso(v) for k, v in source.items()} for source in story.get("sources", [])
                 ],
             },
+            "incident": None if incident is None else {
+                "id": incident["incident_id"],
+                "title": incident.get("title"),
+                "story_count": incident.get("story_count"),
+                "first_reported_at": _iso(incident.get("first_reported_at")),
+            },
             "ids": {
                 "claim_id": observed.claim_id,
                 "claim_event_id": claim_event.id,
                 "story_id": evidence.story_id,
+                "incident_id": incident["incident_id"] if incident else None,
                 "item_event_id": evidence.item_event_id,
                 **ids,
             },
             "links": {
                 "claim": f"{api}/claims/{observed.claim_id}",
                 "story": f"{api}/stories/{evidence.story_id}",
+                "incident": f"{api}/incidents/{incident['incident_id']}" if incident else None,
                 "event": f"{api}/events/{claim_event.id}",
                 "delivery": f"{api}/deliveries/{ids['delivery_id']}",
             },

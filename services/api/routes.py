@@ -9,6 +9,7 @@ from services.api.claims.endpoints import router as claims
 from services.api.deliveries.endpoints import router as deliveries
 from services.api.events.endpoints import router as events
 from services.api.feeds.endpoints import router as feeds
+from services.api.incidents.endpoints import router as incidents
 from services.api.stories.endpoints import router as stories
 from services.api.subscriptions.endpoints import router as subscriptions
 
@@ -16,6 +17,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     health.router,
     events,
     stories,
+    incidents,
     feeds,
     claims,
     subscriptions,

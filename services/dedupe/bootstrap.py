@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from services.dedupe.fingerprint import DedupeConfig
 from services.dedupe.handler import ItemHandler
+from services.dedupe.incidents.decision import IncidentConfig
 from services.dedupe.upkeep import keep_index
 from shared.kafka.relay import Route
 from shared.kafka.topics import NEWS_ITEMS, NEWS_STORIES
@@ -18,7 +19,8 @@ from shared.settings import Settings
 
 
 def dedupe_config(settings: Settings) -> DedupeConfig:
-    return DedupeConfig(window=timedelta(days=settings.dedupe_window_days))
+    incidents = IncidentConfig(window=timedelta(days=settings.dedupe_incident_window_days))
+    return DedupeConfig(window=timedelta(days=settings.dedupe_window_days), incidents=incidents)
 
 
 def retention(settings: Settings) -> timedelta:

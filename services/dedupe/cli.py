@@ -44,24 +44,30 @@ def cluster(
     containment: Annotated[float, typer.Option(help="Share of the shorter text found in the longer.")] = 0.8,
     window_days: Annotated[float, typer.Option(help="Only items this close in time can merge.")] = 3.0,
     simhash_distance: Annotated[int, typer.Option(help="SimHash Hamming distance to merge at.")] = 3,
+    incident_window_days: Annotated[
+        float, typer.Option(help="A story joins an incident only this close to its first story.")
+    ] = 3.0,
 ) -> None:
-    """Read items as JSON lines on stdin; write {"id", "story"} per item on stdout."""
+    """Read items as JSON lines on stdin; write {"id", "story", "incident"} per item on stdout."""
     from services.dedupe.fingerprint import DedupeConfig
+    from services.dedupe.incidents.decision import IncidentConfig
 
     config = DedupeConfig(
         jaccard_threshold=threshold,
         containment_threshold=containment,
         window=timedelta(days=window_days),
         simhash_distance=simhash_distance,
+        incidents=IncidentConfig(window=timedelta(days=incident_window_days)),
     )
     run_async(_write_clusters(_read_items(sys.stdin), config, sys.stdout))
 
 
 async def _write_clusters(items: Iterable[Item], config: DedupeConfig, out: TextIO) -> None:
-    from services.dedupe.archive import stream_clusters
+    from services.dedupe.archive import stream_assignments
 
-    async for item_id, story_id in stream_clusters(items, config):
-        out.write(json.dumps({"id": item_id, "story": story_id}, ensure_ascii=False) + "\n")
+    async for line in stream_assignments(items, config):
+        record = {"id": line.item_id, "story": line.story_id, "incident": line.incident_id}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 

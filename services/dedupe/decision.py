@@ -1,8 +1,11 @@
 """Decide what an item is, given what the index found for it.
 
 Order of evidence: the same source entry again (repeat: changes nothing), the
-same canonical URL or normalised text (exact copy), then near-duplicates
-verified on their signatures and refused when numbers or dates conflict.
+same canonical URL or normalised text (exact copy), the same headline when one
+side is a headline-only feed item, then near-duplicates verified on their
+signatures and refused when numbers or dates conflict. Two texts that share
+no words with their own headlines (a cookie banner, a sidebar scraped instead
+of the article) never merge on their text.
 Pure and deterministic: the same item and candidates give the same decision.
 """
 
@@ -30,6 +33,7 @@ class Method(StrEnum):
     ITEM_KEY = "item_key"
     URL = "url"
     TEXT_HASH = "text_hash"
+    TITLE = "title"
     MINHASH = "minhash"
     CONTAINMENT = "containment"
     SIMHASH = "simhash"
@@ -45,6 +49,8 @@ class Entry:
     size: int
     simhash: int
     lead_signature: np.ndarray | None = None
+    anchored: bool = True
+    title_key: int | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,8 @@ class Candidates:
     repeat_of: str | None = None
     same_url: str | None = None
     same_text: str | None = None
+    same_title: str | None = None
+    """A story with this headline, when either side is a headline-only item."""
     near: Sequence[Entry] = ()
     story_facts: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
@@ -80,6 +88,8 @@ def decide(fp: Fingerprint, found: Candidates, config: DedupeConfig) -> Decision
         return Decision(Outcome.EXACT, found.same_url, Method.URL)
     if found.same_text is not None:
         return Decision(Outcome.EXACT, found.same_text, Method.TEXT_HASH)
+    if found.same_title is not None:
+        return Decision(Outcome.EXACT, found.same_title, Method.TITLE)
 
     rejected: list[tuple[str, str]] = []
     for match in _ranked_matches(fp, found.near, config):
@@ -107,6 +117,8 @@ def _ranked_matches(fp: Fingerprint, entries: Sequence[Entry], config: DedupeCon
 
 
 def _verify(fp: Fingerprint, entry: Entry, config: DedupeConfig) -> _Match | None:
+    if not (fp.anchored or entry.anchored) and fp.title_key != entry.title_key:
+        return None  # two texts about neither headline (a banner, a sidebar) prove nothing
     jaccard = minhash.jaccard(fp.signature, entry.signature)
     if jaccard >= config.jaccard_threshold:
         return _Match(entry.story_id, Method.MINHASH, jaccard)

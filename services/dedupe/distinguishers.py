@@ -5,10 +5,15 @@ their words but are two events; merging them would swallow an alert. Facts
 are plain strings so a story can keep the union of its members' facts (a set
 in memory, rows in PostgreSQL):
 
-- ``n:<word>=<value>`` a number and each content word near it in its sentence
-  ("12 drones downed" → ``n:drone=12``, ``n:downed=12``);
-- ``w:<weekday>`` a weekday named;
-- ``d:<month>-<day>`` a calendar date named;
+- ``n:<word>=<value>`` a number and each content word near it in its sentence, with the side
+  it stands on — the sentence role: ``>`` after the number (what is counted), ``<`` before it
+  ("12 drones downed" → ``n:>drone=12``, ``n:>downed=12``; "the toll rose to 245" →
+  ``n:<toll=245``), so "122 companies" and "companies: 44,000" are no conflict;
+- ``w:<weekday>`` a weekday named, in any language of ``calendar_words``;
+- ``d:<month>-<day>`` a calendar date, however written: "24 February", "February 24",
+  "24 лютого", "24.02", "24.02.2023", "24/2/2023", "2023-02-24" are all ``d:2-24``;
+- ``t:<month>-<day>`` the date a text gives as *today* ("today, Sunday 26/4/2020", "heute,
+  24. Februar"): two announcements of one template on different days differ there;
 - ``p:<word>=<place>`` a capitalised name after in/near/at/outside, keyed by
   the content word before it ("fighting near Martakert" → ``p:fighting=martakert``).
 
@@ -16,15 +21,20 @@ Two fact sets conflict when they speak of the same thing with nothing in
 common: a word counted (or placed) in both with disjoint values, one of them
 absent from the other text altogether; or weekdays (dates) named in both with
 none shared. A copy trimmed of a number, or one adding a figure about
-something else, does not conflict.
+something else, does not conflict. Digits of every script count as digits (``٦`` is 6), and
+numbers in a headline do not count when there is a body: each outlet frames its own headline
+("122 firms a day" over "44,000 firms in a year").
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+
+from services.dedupe.calendar_words import MONTHS as _LOCAL_MONTHS
+from services.dedupe.calendar_words import WEEKDAYS as _LOCAL_WEEKDAYS
+from shared.text.digits import fold_digits
 
 CONTEXT_WORDS = 2
 
@@ -35,6 +45,26 @@ _SENTENCE = re.compile(
 """Sentence ends, but not after "Sept." / "No." / "Gen."."""
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.,/])(?P<day>\d{1,2}) ?(?P<sep>[./]) ?(?P<month>\d{1,2})"
+    r"(?: ?(?P=sep) ?(?P<year>\d{4}|\d{2}))?(?![\d/]|[.,]\d)"
+)
+"""24.02, 24.02.2023, 24.02.22, 26/4/2020, "4 /6 /2020". A two-part "24.02" counts only with a
+two-digit month ("3.5" is a decimal)."""
+_ORDINAL_DAY = re.compile(
+    r"\b(\d{1,2})\.\s+(?=(?:" + "|".join(sorted(_LOCAL_MONTHS, key=len, reverse=True)) + r")\b)", re.IGNORECASE
+)
+"""German and Scandinavian "24. Februar": the day's period is no sentence end."""
+_TODAY_WORDS = frozenset(
+    "today heute aujourd'hui aujourd hui hoy oggi hoje bugün сегодня сьогодні այսօր bu gün bugun اليوم".split()
+)
+_TODAY_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:today|heute|aujourd.hui|hoy|oggi|hoje|bugün|сегодня|сьогодні|այսօր|اليوم)"
+    r"[^\w]+(?:[^\W\d]+[^\w]+){0,2}$",
+    re.IGNORECASE,
+)
+"""A "today" word, then at most two words (a weekday), right before a date."""
+_APOSTROPHE_THOUSANDS = re.compile(r"(\d)['’](\d{3})\b")
 _MONTHS = {
     name: i + 1
     for i, names in enumerate(
@@ -46,15 +76,8 @@ _MONTHS = {
         ]
     )
     for name in names
-}
-_WEEKDAYS = {
-    "monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu",
-    "friday": "fri", "saturday": "sat", "sunday": "sun",
-    "montag": "mon", "dienstag": "tue", "mittwoch": "wed", "donnerstag": "thu",
-    "freitag": "fri", "samstag": "sat", "sonntag": "sun",
-    "lundi": "mon", "mardi": "tue", "mercredi": "wed", "jeudi": "thu",
-    "vendredi": "fri", "samedi": "sat", "dimanche": "sun",
-}
+} | _LOCAL_MONTHS
+_WEEKDAYS = dict(_LOCAL_WEEKDAYS)
 _NUMBER_WORDS = {
     word: str(value)
     for value, word in enumerate(
@@ -124,6 +147,8 @@ def _sentence_facts(sentence: str) -> set[str]:
     for fact, day_at in _dates(cased, tokens):
         facts.add(fact)
         numbers[day_at] = None
+        if any(t in _TODAY_WORDS for t in tokens[max(0, day_at - 3) : day_at]):
+            facts.add("t:" + fact[2:])
     facts.update(f"w:{_WEEKDAYS[t]}" for t in tokens if t in _WEEKDAYS)
     for i, value in enumerate(numbers):
         if value is None:
@@ -148,34 +173,66 @@ def _places(cased: list[str], tokens: list[str]) -> Iterable[str]:
 
 
 def _context(tokens: list[str], numbers: list[str | None], at: int) -> list[str]:
+    """Content words near a number, each with its side: ``<word`` before, ``>word`` after."""
     words: list[str] = []
-    for step in (-1, 1):
+    for step, side in ((-1, "<"), (1, ">")):
         found, j = 0, at + step
         while 0 <= j < len(tokens) and found < CONTEXT_WORDS and numbers[j] is None:
             tok = tokens[j]
             if tok not in _STOPWORDS and len(tok) > 2 and tok not in _MONTHS and tok not in _WEEKDAYS:
-                words.append(_stem(tok))
+                words.append(side + _stem(tok))
                 found += 1
             j += step
     return words
 
 
+def _numeric_dates(text: str) -> tuple[set[str], str]:
+    """The dates written in digits, and the text without them (their numbers are no counts)."""
+    facts: set[str] = set()
+    if "-" in text:
+        facts = {f"d:{int(m[2])}-{int(m[3])}" for m in _ISO_DATE.finditer(text)}
+        if facts:
+            text = _ISO_DATE.sub(" ", text)
+    if "." not in text and "/" not in text:
+        return facts, text
+
+    def date(match: re.Match[str]) -> str:
+        day, month = int(match["day"]), int(match["month"])
+        if not (1 <= day <= 31 and 1 <= month <= 12) or (match["year"] is None and len(match["month"]) != 2):
+            return match[0]
+        facts.add(f"d:{month}-{day}")
+        if _TODAY_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            facts.add(f"t:{month}-{day}")
+        return " "
+
+    return facts, _NUMERIC_DATE.sub(date, text)
+
+
 def _text_facts(text: str) -> set[str]:
-    text = unicodedata.normalize("NFKC", text or "")
-    facts = {f"d:{int(m[2])}-{int(m[3])}" for m in _ISO_DATE.finditer(text)} if "-" in text else set()
-    if facts:
-        text = _ISO_DATE.sub(" ", text)
+    text = fold_digits(text or "")
+    if "'" in text or "’" in text:
+        text = _APOSTROPHE_THOUSANDS.sub(r"\1\2", text)
+    facts, text = _numeric_dates(text)
+    if "." in text:
+        text = _ORDINAL_DAY.sub(r"\1 ", text)
     for sentence in _SENTENCE.split(text):
         if _may_hold_facts(sentence):
             facts |= _sentence_facts(sentence)
     return facts
 
 
+HEADLINE_NUMBERS_UNTIL = 8
+"""A headline's numbers count only when the body has fewer words than this."""
+
+
 def extract_facts(text: str, title: str = "") -> frozenset[str]:
     """Facts of a body and its headline. Places come from the body only: each
-    outlet writes its own headline and often names the wider region there."""
+    outlet writes its own headline and often names the wider region there; the
+    headline's numbers too, unless there is hardly any body."""
     facts = _text_facts(text)
-    facts |= {f for f in _text_facts(title) if not f.startswith("p:")}
+    if title:
+        short_body = len((text or "").split()) < HEADLINE_NUMBERS_UNTIL
+        facts |= {f for f in _text_facts(title) if not f.startswith("p:") and (short_body or not f.startswith("n:"))}
     return frozenset(facts)
 
 

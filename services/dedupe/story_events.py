@@ -39,17 +39,19 @@ async def source_count(conn: AsyncConnection, story_id: str, source_id: str) -> 
     return (await conn.execute(others)).scalar_one() + 1
 
 
-async def story_event(conn: AsyncConnection, decision: Decision, event: Event, item: NewsItemIngested) -> Event:
-    """The event for a NEW, EXACT or NEAR_DUPLICATE decision, caused by the item's event."""
+async def story_event(conn: AsyncConnection, decision: Decision, event: Event, item: NewsItemIngested,
+                      incident_id: str | None = None) -> Event:
+    """The event for a NEW, EXACT or NEAR_DUPLICATE decision, caused by the item's event, naming
+    the story's incident."""
     story_id = decision.story_id
     assert story_id is not None and decision.outcome is not Outcome.REPEAT
     entry = story_item(event, item)
     if decision.outcome is Outcome.NEW:
-        payload = StoryStarted(story_id=story_id, item=entry, first_seen_at=event.time)
+        payload = StoryStarted(story_id=story_id, item=entry, first_seen_at=event.time, incident_id=incident_id)
     else:
         assert decision.method is not None
         payload = StoryItemMerged(
             story_id=story_id, item=entry, method=decision.method.value, similarity=decision.similarity,
-            source_count=await source_count(conn, story_id, item.source_id),
+            source_count=await source_count(conn, story_id, item.source_id), incident_id=incident_id,
         )
     return Event.new(payload, stream_id=story_stream(story_id), source=SOURCE, subject=story_id, caused_by=event)

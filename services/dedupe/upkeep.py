@@ -1,5 +1,5 @@
 """Keeps the shared index bounded and its size visible: forget entries filed longer ago than the
-retention, export gauges.
+retention (and incidents whose last story is older than it), export gauges.
 
 Every instance runs it; pruning twice deletes nothing the second time.
 """
@@ -10,6 +10,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 from services.dedupe import metrics
+from services.dedupe.incidents.postgres import PgIncidentIndex
 from services.dedupe.index.postgres import PgStoryIndex
 from shared.logs import get_logger
 from shared.unit_of_work import Database
@@ -21,8 +22,11 @@ async def upkeep_once(db: Database, retention: timedelta) -> int:
     async with db.engine.begin() as conn:
         index = PgStoryIndex(conn)
         removed = await index.prune_filed(datetime.now(UTC) - retention)
+        incidents = PgIncidentIndex(conn)
+        await incidents.prune(datetime.now(UTC) - retention)
         metrics.index_entries.set(await index.size())
         metrics.index_stories.set(await index.stories())
+        metrics.index_incidents.set(await incidents.size())
     if removed:
         log.info("dedupe_index_pruned", removed=removed, retention_days=retention / timedelta(days=1))
     return removed

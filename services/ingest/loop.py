@@ -23,6 +23,7 @@ from services.ingest.fetch.fulltext import add_full_text
 from services.ingest.fetch.politeness import HostLimiter
 from services.ingest.record import LeaseLost, Recorded, record_check, unseen
 from services.ingest.schedule.leases import Claim, claim_due, renew_lease
+from shared.text.boilerplate import HostBoilerplate
 from services.ingest.source_gauges import refresh_gauges
 from shared.ids import new_id
 from shared.logs import get_logger
@@ -45,6 +46,8 @@ class Scheduler:
                  clock: Callable[[], datetime] = utc_now, rng: random.Random | None = None) -> None:
         self.db = db
         self.fetcher = fetcher
+        self.boilerplate = HostBoilerplate()
+        """Each host's repeated lines, learnt from the full articles this instance fetched."""
         self.settings = settings
         self.clock = clock
         self.rng = rng or random.Random()
@@ -124,7 +127,9 @@ class Scheduler:
     async def with_full_text(self, outcome: Fetched) -> Fetched:
         """The new entries with their full articles (entries already in the log are not fetched)."""
         new = await unseen(self.db, outcome.items)
-        enriched, warnings = await add_full_text(self.fetcher, new, self.settings.ingest_fetch_timeout_seconds)
+        enriched, warnings = await add_full_text(
+            self.fetcher, new, self.settings.ingest_fetch_timeout_seconds, self.boilerplate
+        )
         by_key = {item.item_key: item for item in enriched}
         items = [by_key.get(item.item_key, item) for item in outcome.items]
         return replace(outcome, items=items, warnings=[*outcome.warnings, *warnings])

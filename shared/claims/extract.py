@@ -10,38 +10,53 @@ from .attribution import Attribution, SpeakerMemory, claimant_at, find_attributi
 from .casualty import Loss, find_losses
 from .ceasefire import Truce, find_truces, parties
 from .history import attached, event_day, is_historical, time_expressions
+from .inflected.reader import InflectedReader
+from .languages import sentence_language
 from .lexicon import load
 from .model import Claim
 from .places import place_after
 from .sentences import split_sentences
-from .tallies import find_tallies
+from .registry import adversary_of, party_of
+from .tallies import find_tallies, opens_list
 from .view import SentenceView
 
 _CAPTION = re.compile(r"\bScreenshot\b|[–-]\s*(?:Source|Photo|Video)\s*:", re.IGNORECASE)
 
 
 def extract_claims(
-    text: str, published: date | None = None, claimant: str | None = None, language: str = "en"
+    text: str, published: date | None = None, claimant: str | None = None, language: str | None = None
 ) -> list[Claim]:
     """Casualty and ceasefire claims in `text`, in reading order.
 
     `published` is the article's date (history is judged against it); `claimant` is the
-    source's owner, the speaker when the text names nobody.
+    source's owner, the speaker when the text names nobody; `language` is the item's, a hint:
+    each sentence is read in the language its letters show.
     """
-    lex = load(language)
+    lex = load("en")
     memory = SpeakerMemory(owner=claimant)
     claims: list[Claim] = []
     truce_before = False
+    inflected: InflectedReader | None = None
+    current = language
+    in_list = False
     for sentence in split_sentences(text):
         if _CAPTION.search(sentence.text):
+            continue
+        current = sentence_language(sentence.text, current)
+        if current != "en":
+            inflected = inflected or InflectedReader(published, claimant)
+            inflected.read(sentence, current, claims)
             continue
         view = SentenceView(sentence, lex)
         attributions = find_attributions(view, memory)
         times = time_expressions(view, published)
         reader = _Reader(view, attributions, memory, times, published)
         seen: set[tuple] = set()
-        for loss in find_tallies(view) + find_losses(view):
-            claim = reader.casualty(loss)
+        tallies = find_tallies(view, in_list)
+        in_list = opens_list(view) or (in_list and bool(tallies))
+        losses = [loss for loss in find_losses(view) if not any(t.start < loss.end and loss.start < t.end for t in tallies)]
+        for loss in tallies + losses:
+            claim = reader.casualty(loss, tally=loss in tallies)
             key = (claim.category, claim.subject, claim.count, claim.basis)
             if key not in seen:
                 seen.add(key)
@@ -73,16 +88,18 @@ class _Reader:
                 return speaker.claimant, speaker.phrase
         return self.memory.owner, None
 
-    def casualty(self, loss: Loss) -> Claim:
+    def casualty(self, loss: Loss, tally: bool = False) -> Claim:
         claimant, phrase = self._speaker(loss.end - 1)
         side = loss.side or loss.loser
         if side is None and (loss.enemy or loss.by_speaker):
-            side = opponent(claimant)
+            side = opponent(claimant) or adversary_of(party_of(claimant))
         if side is None and claimant is not None and is_side(claimant):
             # a party's own people: "its soldiers", or soldiers it says were killed
             if loss.own or (loss.suffered and loss.subject == "soldier" and is_party(claimant)):
                 side = claimant
         when = attached(self.view, self.times, loss.start, loss.end)
+        if tally:  # a running total of 1980 vehicles is a count, not a year
+            when = [t for t in when if not loss.start <= t.start < loss.end]
         return self._claim(
             "casualty", loss.category, loss.subject, loss.count, loss.approximate, side, claimant, phrase, (),
             is_historical(when, self.published), event_day(when), None, loss.basis, place_after(self.view, loss.end),
@@ -103,5 +120,6 @@ class _Reader:
             kind=kind, category=category, subject=subject, count=count, approximate=approximate, side=side,
             claimant=claimant, parties=sides, historical=historical, sentence=sentence.text,
             start=sentence.start, end=sentence.end, claimant_phrase=phrase, place=place, date=day,
-            mediator=mediator, basis=basis, reported_on=self.published,
+            mediator=mediator, basis=basis, reported_on=self.published, language="en",
+            claimant_party=party_of(claimant),
         )

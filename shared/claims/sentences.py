@@ -9,10 +9,14 @@ from dataclasses import dataclass
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr gen lt col maj sgt capt cpt cmdr adm st no nos jan feb mar apr jun jul aug
     sep sept oct nov dec gov rep sen prof inc ltd co corp vs approx est dept fig vol pp
-    u.s u.n u.k e.g i.e etc al rev mt ft brig pvt cpl""".split()
+    u.s u.n u.k e.g i.e etc al rev mt ft brig pvt cpl
+    тыс тис млн млрд г гг р рр ул обл им ген ст кв км т.д т.п проф нач зам ед од пр""".split()
 )
 # End of a sentence: terminal punctuation, optional closing quotes or brackets, then space.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9\u0400-\u04ff])""")
+_BOUNDARY = re.compile(
+    r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9\u0400-\u042f\u0404-\u0407\u0490\u0531-\u0556ƏÇĞİÖŞÜ])"""
+    r"""|[։:]["'”’»)\]]*(?=\s+["'“‘«(\[]?[\u0531-\u0556])|։(?=\s)"""
+)
 _LINE = re.compile(r"[^\n\r]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.]$")
 

@@ -21,13 +21,16 @@ _ITEM = re.compile(
 _HINT = re.compile(r"[‒–—=:-]\s*(?:about |approximately |around |~)?\d")
 
 
-def find_tallies(view: SentenceView) -> list[Loss]:
+def find_tallies(view: SentenceView, in_list: bool = False) -> list[Loss]:
+    """The items of a loss list in the sentence; `in_list` when a heading before it opened a list
+    ("The total combat losses of the enemy ... were approximately:"), so that one line without
+    "(+N)" ("tanks ‒ 732 од,") is an item too."""
     text = view.sentence.text
     hints = len(_HINT.findall(text))
-    if hints == 0 or ("(+" not in text and "( +" not in text and hints < 3):
+    if hints == 0 or ("(+" not in text and "( +" not in text and hints < 3 and not in_list):
         return []
     items = list(_ITEM.finditer(text))
-    listed = sum(1 for item in items if item.group("change")) >= 1 or len(items) >= 3
+    listed = sum(1 for item in items if item.group("change")) >= 1 or len(items) >= 3 or (in_list and len(items) >= 1)
     if not listed:
         return []
     found: list[Loss] = []
@@ -46,6 +49,11 @@ def find_tallies(view: SentenceView) -> list[Loss]:
             value = _number(change)
             found.append(Loss(category, subject, Count(value, value), False, None, start, end, "increment", enemy=True))
     return found
+
+
+def opens_list(view: SentenceView) -> bool:
+    """A heading of a loss list: the enemy's losses, ending in a colon."""
+    return view.sentence.text.rstrip().endswith(":") and bool(view.lex.tally_enemy_hints.find_all(view.words))
 
 
 def _subject(view: SentenceView, label: str) -> str | None:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from shared.events.registry import EventPayload
 
-MergeMethod = Literal["guid", "url", "text_hash", "minhash", "containment", "simhash", "lead"]
+MergeMethod = Literal["guid", "url", "text_hash", "title", "minhash", "containment", "simhash", "lead"]
 """How an item was found to be a copy: services/dedupe/decision.py's methods ("guid" is accepted,
 never written: the same source entry again is a repeat and records nothing)."""
 
@@ -40,6 +40,8 @@ class StoryStarted(EventPayload):
     story_id: str
     item: StoryItem
     first_seen_at: datetime
+    incident_id: str | None = None
+    """The incident the story reports (`shared/events/incidents.py`), decided in the same transaction."""
 
 
 class StoryItemMerged(EventPayload):
@@ -51,6 +53,8 @@ class StoryItemMerged(EventPayload):
     similarity: float
     source_count: int
     """Distinct sources of the story, this item's included."""
+    incident_id: str | None = None
+    """The story's incident once this item joined (another one if the item split the story off)."""
 
 
 def story_stream(story_id: str) -> str:

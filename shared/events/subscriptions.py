@@ -39,6 +39,9 @@ class SubscriptionFilters(BaseModel):
     contexts: list[Context] = Field(default_factory=lambda: ["armed_conflict"])
     conflicts: list[str] = []
     claimant_parties: list[str] = []
+    per_incident: bool = False
+    """One alert per incident rather than per claim: the first matching claim of an incident is
+    sent, later claims of the same incident are not (the alert names its incident)."""
 
     @field_validator("novelty")
     @classmethod

@@ -26,6 +26,8 @@ class AlertQueued(EventPayload):
     claim_observed_at: datetime
     first_attempt_at: datetime
     payload: dict[str, Any]
+    incident_id: str | None = None
+    """The incident the claim's story reports, when known."""
 
 
 class WebhookAttempted(EventPayload):

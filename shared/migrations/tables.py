@@ -11,10 +11,12 @@ TABLE_MODULES = (
     "shared.eventstore.tables",
     "shared.readmodel.feeds.tables",
     "shared.readmodel.stories.tables",
+    "shared.readmodel.incidents.tables",
     "shared.readmodel.claims.tables",
     "shared.readmodel.subscriptions.tables",
     "shared.readmodel.deliveries.tables",
     "services.dedupe.index.tables",
+    "services.dedupe.incidents.tables",
     "services.api.tables",
 )
 

@@ -6,11 +6,13 @@ from shared.projections import Projections
 from shared.readmodel.claims.projection import ClaimsProjection
 from shared.readmodel.deliveries.projection import DeliveriesProjection
 from shared.readmodel.feeds.projection import FeedsProjection
+from shared.readmodel.incidents.projection import IncidentsProjection
 from shared.readmodel.stories.projection import StoriesProjection
 from shared.readmodel.subscriptions.projection import SubscriptionsProjection
 
 
 def all_projections() -> Projections:
     return Projections([
-        FeedsProjection(), StoriesProjection(), ClaimsProjection(), SubscriptionsProjection(), DeliveriesProjection(),
+        FeedsProjection(), StoriesProjection(), IncidentsProjection(), ClaimsProjection(), SubscriptionsProjection(),
+        DeliveriesProjection(),
     ])

@@ -74,7 +74,9 @@ async def test_seed_article_flows_through_every_service(settings):
         )
         types = [e.type for e in events]
         assert types[:3] == ["feed.registered", "news.item.ingested", "story.started"]
-        assert set(types[3:]) == {"claim.observed"}, "alerts records the article's claims, nothing else"
+        assert set(types[3:]) == {"incident.opened", "claim.observed"}, \
+            "dedupe opens the story's incident, alerts records the article's claims, nothing else"
+        assert types.count("incident.opened") == 1
         item, story = events[1], events[2]
         assert item.data["source_id"] == feed_id
         # An RSS guid is a permalink unless it says otherwise, so it is resolved against the feed's URL.

@@ -121,3 +121,14 @@ async def add_dead_letter(db: Database, delivery_id: str, subscription_id: str, 
     async with db.transaction() as uow:
         await uow.record(stream, [Event.new(p, stream_id=stream, source="test/webhooks", subject=delivery_id)
                                   for p in payloads])
+
+
+async def record_incident(db: Database, *payloads) -> None:
+    """Incident events (`shared/events/incidents.py`), each on its incident's stream, as dedupe records them."""
+    from shared.events.incidents import incident_stream
+
+    async with db.transaction() as uow:
+        for payload in payloads:
+            stream = incident_stream(payload.incident_id)
+            await uow.record(stream, [Event.new(payload, stream_id=stream, source="test/dedupe",
+                                                subject=payload.incident_id)])

@@ -19,11 +19,11 @@ T0 = datetime(2020, 10, 10, 12, tzinfo=UTC)
 
 
 def ingested(source: str, key: str, text: str, *, title: str = "", url: str | None = None,
-             published: datetime = T0, hours: float = 0) -> Event:
+             published: datetime = T0, hours: float = 0, language: str = "en") -> Event:
     payload = NewsItemIngested(
         source_id=source, source_url=f"http://127.0.0.1/{source}.xml", source_kind="rss", item_key=key,
         url=url, title=title, text=text, published_at=published + timedelta(hours=hours),
-        fetched_at=datetime.now(UTC), language="en",
+        fetched_at=datetime.now(UTC), language=language,
     )
     return Event.new(payload, stream_id=item_stream(source, key), source="sitrep/ingest")
 
@@ -63,3 +63,11 @@ async def story_events(settings: Settings) -> list[Any]:
                data->'item'->>'source_id' AS source, data->>'method' AS method,
                (data->>'similarity')::float AS similarity, (data->>'source_count')::int AS source_count
         FROM events WHERE type IN ('story.started', 'story.item_merged') ORDER BY position""")
+
+
+async def incident_events(settings: Settings) -> list[Any]:
+    """(type, incident id, story id, into / new incident id), in log order."""
+    return await query(settings, """
+        SELECT type, data->>'incident_id' AS incident_id, data->>'story_id' AS story_id,
+               coalesce(data->>'into_incident_id', data->>'new_incident_id') AS other
+        FROM events WHERE type LIKE 'incident.%' OR type = 'story.joined_incident' ORDER BY position""")

@@ -51,6 +51,9 @@ DEDUPE_ITEMS = _metric("sitrep_dedupe_items_total", DEDUPE)
 DEDUPE_SIMILARITY = _metric("sitrep_dedupe_similarity_ratio", DEDUPE)
 DEDUPE_INDEX_STORIES = _metric("sitrep_dedupe_index_stories", DEDUPE)
 DEDUPE_DECISION = _metric("sitrep_dedupe_decision_seconds", DEDUPE)
+DEDUPE_INCIDENTS = _metric("sitrep_dedupe_incidents_total", DEDUPE)
+DEDUPE_INCIDENT_STORIES = _metric("sitrep_dedupe_incident_stories", DEDUPE)
+DEDUPE_INDEX_INCIDENTS = _metric("sitrep_dedupe_index_incidents", DEDUPE)
 
 # alerts
 CLAIMS_OBSERVED = _metric("sitrep_claims_observed_total", ALERTS)

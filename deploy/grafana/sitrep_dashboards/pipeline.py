@@ -11,7 +11,7 @@ from . import panels as p
 def build() -> Dashboard:
     return (
         p.new_dashboard("sitrep-pipeline", "sitrep / Pipeline",
-                        "Consumer and relay lag, processing time per stage, dead letters, dedupe outcomes.")
+                        "Consumer and relay lag, processing time per stage, dead letters, dedupe outcomes, incidents.")
         .with_row(p.row("Keeping up"))
         .with_panel(p.up_panel("Services", "Whether Prometheus reaches each service's /metrics.",
                                f'up{{job=~"{m.PIPELINE_JOBS}"}}', width=24))
@@ -76,6 +76,23 @@ def build() -> Dashboard:
             "recording, per item.", "s",
             p.query(p.quantile(0.5, m.DEDUPE_DECISION), "p50"),
             p.query(p.quantile(0.95, m.DEDUPE_DECISION), "p95"),
+        ))
+        .with_row(p.row("Incidents"))
+        .with_panel(p.timeseries_panel(
+            "Incidents opened, joined, merged, split", "What the second tier did with each new story: opened "
+            "an incident, joined one (the same event, another outlet or language), merged two, split a story off.",
+            p.PER_MINUTE,
+            p.query(p.per_minute(m.DEDUPE_INCIDENTS, by=("change",)), "{{change}}"), stacked=True,
+        ))
+        .with_panel(p.timeseries_panel(
+            "Stories per incident (p50, p95)", "Stories of the incident a story opened or joined, at that moment.",
+            "short",
+            p.query(p.quantile(0.5, m.DEDUPE_INCIDENT_STORIES), "p50"),
+            p.query(p.quantile(0.95, m.DEDUPE_INCIDENT_STORIES), "p95"),
+        ))
+        .with_panel(p.timeseries_panel(
+            "Incidents in the index", "Incidents the dedupe index holds (within its retention).", "short",
+            p.query(f"max({m.DEDUPE_INDEX_INCIDENTS})", "incidents"),
         ))
     )
 

@@ -192,13 +192,14 @@ def watch(
 def extract(
     published: Optional[str] = typer.Option(None, help="the article's date, YYYY-MM-DD"),
     claimant: Optional[str] = typer.Option(None, help="the source's owner, the speaker when the text names nobody"),
-    jsonl: bool = typer.Option(False, "--jsonl", help='read JSON lines {"id", "text", "published", "claimant"?}'),
+    jsonl: bool = typer.Option(False, "--jsonl", help='read JSON lines {"id", "text", "published", "claimant"?, "lang"?}'),
+    language: Optional[str] = typer.Option(None, help="the item's language (en, ru, uk, hy, az), a hint: each sentence is read in the language its letters show"),
 ) -> None:
     """Read text on stdin and print its claims as a JSON array (or one JSON line per input with --jsonl)."""
     from shared.claims.extract import extract_claims
 
     if not jsonl:
-        claims = extract_claims(sys.stdin.read(), _date(published), claimant)
+        claims = extract_claims(sys.stdin.read(), _date(published), claimant, language)
         typer.echo(json.dumps([claim.to_json() for claim in claims], ensure_ascii=False, indent=2))
         return
     for number, text_line in enumerate(sys.stdin, start=1):
@@ -209,7 +210,8 @@ def extract(
             text = item["text"]
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise fail(f"line {number}: expected a JSON object with a text: {exc}", code=2) from None
-        claims = extract_claims(text, _date(item.get("published") or published), item.get("claimant") or claimant)
+        claims = extract_claims(text, _date(item.get("published") or published), item.get("claimant") or claimant,
+                                item.get("lang") or language)
         record = {"id": item.get("id"), "claims": [claim.to_json() for claim in claims]}
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 

@@ -20,18 +20,16 @@ def _csv(value: str | None) -> list[str] | None:
 
 
 FILTER_OPTIONS = ("kinds", "categories", "novelty", "sides", "parties", "claimants", "official_only", "countries",
-                  "languages", "keywords", "min_count", "subjects", "contexts", "conflicts", "claimant_parties")
+                  "languages", "keywords", "min_count", "subjects", "contexts", "conflicts", "claimant_parties", "per_incident")
 
 
 def _filters(arguments: dict[str, Any]) -> dict[str, Any]:
     """The filter options that were given among a command's arguments, as SubscriptionFilters fields."""
     options = {k: arguments[k] for k in FILTER_OPTIONS}
-    lists = {k: _csv(v) for k, v in options.items() if k not in ("official_only", "min_count")}
+    scalars = ("official_only", "min_count", "per_incident")
+    lists = {k: _csv(v) for k, v in options.items() if k not in scalars}
     given = {k: v for k, v in lists.items() if v is not None}
-    if options.get("official_only") is not None:
-        given["official_only"] = options["official_only"]
-    if options.get("min_count") is not None:
-        given["min_count"] = options["min_count"]
+    given |= {k: options[k] for k in scalars if options.get(k) is not None}
     return given
 
 
@@ -83,6 +81,7 @@ SUBJECTS = typer.Option(None, help=f"what was hit ({_CSV}), e.g. soldier,tank,he
 CONTEXTS = typer.Option(None, help=f"what claims are about ({_CSV}); default armed_conflict, e.g. armed_conflict,terrorism")
 CONFLICTS = typer.Option(None, help=f"conflicts ({_CSV}), e.g. armenia-azerbaijan,russia-ukraine")
 CLAIMANT_PARTIES = typer.Option(None, help=f"the parties claimants speak for ({_CSV}), e.g. Ukraine")
+PER_INCIDENT = typer.Option(None, "--per-incident/--per-claim", help="one alert per incident rather than per claim")
 
 
 @subscriptions_app.command("add")
@@ -93,6 +92,7 @@ def add(
     countries: Optional[str] = COUNTRIES, languages: Optional[str] = LANGUAGES, keywords: Optional[str] = KEYWORDS,
     min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS, contexts: Optional[str] = CONTEXTS,
     conflicts: Optional[str] = CONFLICTS, claimant_parties: Optional[str] = CLAIMANT_PARTIES,
+    per_incident: Optional[bool] = PER_INCIDENT,
 ) -> None:
     """Subscribe a webhook URL; prints its id and signing secret (shown only this once)."""
     from shared.events.subscriptions import SubscriptionFilters, SubscriptionSettings
@@ -119,6 +119,7 @@ def update(
     countries: Optional[str] = COUNTRIES, languages: Optional[str] = LANGUAGES, keywords: Optional[str] = KEYWORDS,
     min_count: Optional[int] = MIN_COUNT, subjects: Optional[str] = SUBJECTS, contexts: Optional[str] = CONTEXTS,
     conflicts: Optional[str] = CONFLICTS, claimant_parties: Optional[str] = CLAIMANT_PARTIES,
+    per_incident: Optional[bool] = PER_INCIDENT,
 ) -> None:
     """Change a subscription's URL, description, state or filters (filters not given stay as they are)."""
     from shared.readmodel.subscriptions.commands import update_subscription

@@ -15,9 +15,15 @@ from shared.eventstore import events
 from shared.readmodel.claims.queries import EVIDENCE, OBSERVATION_EVENT, filtered
 from shared.readmodel.claims.tables import claim_observations, claims
 from shared.readmodel.deliveries.tables import deliveries
+from shared.readmodel.incidents.tables import incident_stories
 from shared.readmodel.stories.tables import stories
 
-SUMMARY = tuple(claims.c[name] for name in ClaimSummary.model_fields)
+INCIDENT = (
+    select(incident_stories.c.incident_id).where(incident_stories.c.story_id == claims.c.story_id)
+    .scalar_subquery().label("incident_id")
+)
+"""The incident of the claim's first story."""
+SUMMARY = (*(claims.c[name] for name in ClaimSummary.model_fields if name != "incident_id"), INCIDENT)
 ALERT = tuple(deliveries.c[name] for name in ClaimAlert.model_fields)
 
 

@@ -116,6 +116,7 @@ class ClaimSummary(BaseModel):
     refers_to: str | None = Field(description="The earlier claim an update revises.")
     sentence: str = Field(description="The sentence of its first observation.")
     story_id: str = Field(description="The story of its first observation.")
+    incident_id: str | None = Field(None, description="The incident that story reports (`/v1/incidents/{id}`).")
     first_event_id: str = Field(description="The `claim.observed` event that opened the claim.")
     published_at: datetime
     first_observed_at: datetime

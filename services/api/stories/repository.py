@@ -11,10 +11,16 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.api.claims.repository import claims_of_story
 from services.api.stories.schemas import StoryFilters
 from shared.readmodel.feeds.tables import feeds
+from shared.readmodel.incidents.tables import incident_stories
 from shared.readmodel.stories.queries import filtered
 from shared.readmodel.stories.tables import stories, story_items
 
-SUMMARY = (*[c for c in stories.c if c.name != "source_count"], stories.c.source_count.label("corroboration_count"))
+INCIDENT = (
+    select(incident_stories.c.incident_id).where(incident_stories.c.story_id == stories.c.story_id)
+    .scalar_subquery().label("incident_id")
+)
+SUMMARY = (*[c for c in stories.c if c.name != "source_count"], stories.c.source_count.label("corroboration_count"),
+           INCIDENT)
 
 
 async def list_stories(

@@ -22,6 +22,7 @@ SUMMARY_EXAMPLE = {
     "updated_at": "2020-09-27T09:00:00Z",
     "item_count": 3,
     "corroboration_count": 2,
+    "incident_id": "01927b9e-7000-7000-8000-00000000beef",
 }
 ITEM_EXAMPLE = {
     "item_event_id": "01927b9e-7000-7000-8000-0000000000a1",
@@ -59,6 +60,7 @@ class StorySummary(BaseModel):
     updated_at: datetime
     item_count: int
     corroboration_count: int = Field(description="Distinct sources that carried the story.")
+    incident_id: str | None = Field(None, description="The incident the story reports (`/v1/incidents/{id}`).")
 
 
 class StoryItem(BaseModel):

@@ -65,9 +65,29 @@ class _Stored:
     url_key: int | None
     text_key: int | None
     lead_signature: np.ndarray | None
+    anchored: bool = True
+    title_key: int | None = None
+    headline_only: bool = False
+    source_key: int = 0
 
     def entry(self) -> Entry:
-        return Entry(self.story_id, self.signature, self.size, self.simhash, self.lead_signature)
+        return Entry(self.story_id, self.signature, self.size, self.simhash, self.lead_signature,
+                     self.anchored, self.title_key)
+
+
+def title_lookup(fp: Fingerprint) -> str | None:
+    """Which headline table ``fp`` looks in: a headline-only item looks for any item with its
+    headline ("title"), any other item for a headline-only one ("headline")."""
+    if fp.title_key is None:
+        return None
+    return "title" if fp.headline_only else "headline"
+
+
+def title_filings(fp: Fingerprint) -> list[str]:
+    """The headline tables ``fp`` is filed in."""
+    if fp.title_key is None:
+        return []
+    return ["title", "headline"] if fp.headline_only else ["title"]
 
 
 class InMemoryStoryIndex:
@@ -77,6 +97,7 @@ class InMemoryStoryIndex:
         self._item_keys: dict[int, str] = {}
         self._urls: dict[int, int] = {}
         self._texts: dict[int, int] = {}
+        self._titles: dict[str, dict[int, int]] = {"title": {}, "headline": {}}
         self._buckets: dict[tuple[int, int], list[int]] = defaultdict(list)
         self._entries: dict[int, _Stored] = {}
         self._facts: dict[str, set[str]] = defaultdict(set)
@@ -97,6 +118,10 @@ class InMemoryStoryIndex:
 
         same_url = live(self._urls.get(fp.url_key)) if fp.url_key is not None else None
         same_text = live(self._texts.get(fp.text_key)) if fp.text_key is not None else None
+        table = title_lookup(fp)
+        same_title = live(self._titles[table].get(fp.title_key)) if table else None
+        if same_title is not None and same_title.source_key == fp.source_key:
+            same_title = None
         seen: set[int] = set()
         near: list[Entry] = []
         for key in index_keys(fp):
@@ -112,6 +137,7 @@ class InMemoryStoryIndex:
             repeat_of=self._item_keys.get(fp.item_key),
             same_url=same_url.story_id if same_url else None,
             same_text=same_text.story_id if same_text else None,
+            same_title=same_title.story_id if same_title else None,
             near=near,
             story_facts={s: frozenset(self._facts[s]) for s in sorted(stories)},
         )
@@ -121,7 +147,8 @@ class InMemoryStoryIndex:
         keys = tuple(index_keys(fp))
         stored = _Stored(
             story_id, fp.signature, fp.size, fp.simhash, fp.time, keys,
-            fp.url_key, fp.text_key, fp.lead_signature,
+            fp.url_key, fp.text_key, fp.lead_signature, fp.anchored, fp.title_key, fp.headline_only,
+            fp.source_key,
         )
         self._entries[entry_id] = stored
         self._item_keys.setdefault(fp.item_key, story_id)
@@ -129,6 +156,8 @@ class InMemoryStoryIndex:
             self._urls.setdefault(fp.url_key, entry_id)
         if fp.text_key is not None:
             self._texts.setdefault(fp.text_key, entry_id)
+        for table in title_filings(fp):
+            self._titles[table].setdefault(fp.title_key, entry_id)
         for key in keys:
             self._buckets[key].append(entry_id)
         self._facts[story_id] |= fp.facts
@@ -150,7 +179,9 @@ class InMemoryStoryIndex:
             bucket.remove(entry_id)
             if not bucket:
                 del self._buckets[key]
-        for table, key in ((self._urls, stored.url_key), (self._texts, stored.text_key)):
+        tables = [(self._urls, stored.url_key), (self._texts, stored.text_key)]
+        tables += [(titles, stored.title_key) for titles in self._titles.values()]
+        for table, key in tables:
             if key is not None and table.get(key) == entry_id:
                 del table[key]
         self._live[stored.story_id] -= 1

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.dedupe.decision import Candidates, Entry
 from services.dedupe.fingerprint import Fingerprint
-from services.dedupe.index.memory import MAX_BUCKET_SCAN, index_keys
+from services.dedupe.index.memory import MAX_BUCKET_SCAN, index_keys, title_filings, title_lookup
 from services.dedupe.index.tables import (
     EXACT_KINDS,
     INDEX_TABLES,
@@ -30,6 +30,7 @@ from services.dedupe.index.tables import (
     dedupe_exact,
     dedupe_story_fact,
 )
+from services.dedupe.index.host_lines import forget_rare_lines
 from services.dedupe.similarity.minhash import from_bytes, to_bytes
 from shared.schema import metadata
 
@@ -37,14 +38,15 @@ _LOCK = text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS b
 """The keys arrive sorted and a function scan yields them in array order."""
 _EXACT = text(
     """
-    SELECT x.kind, x.story_id, x.time FROM dedupe_exact x
+    SELECT x.kind, x.story_id, x.time, x.source_key FROM dedupe_exact x
     JOIN unnest(CAST(:kinds AS text[]), CAST(:keys AS bigint[])) AS w(kind, key)
       ON x.kind = w.kind AND x.key = w.key
     """
 )
 _NEAR = text(
     f"""
-    SELECT DISTINCT e.entry_id, e.story_id, e.signature, e.lead_signature, e.size, e.simhash
+    SELECT DISTINCT e.entry_id, e.story_id, e.signature, e.lead_signature, e.size, e.simhash,
+           e.anchored, e.title_key
     FROM unnest(CAST(:nos AS smallint[]), CAST(:hashes AS bigint[])) AS k(no, h)
     CROSS JOIN LATERAL (
         SELECT b.entry_id FROM dedupe_band b
@@ -60,7 +62,7 @@ _NEAR = text(
 def lock_keys(fp: Fingerprint) -> list[int]:
     """The advisory-lock keys of ``fp``, sorted: its band keys and exact keys."""
     keys = {hash_key for _, hash_key in index_keys(fp)}
-    keys.update(k for k in (fp.item_key, fp.url_key, fp.text_key) if k is not None)
+    keys.update(k for k in (fp.item_key, fp.url_key, fp.text_key, fp.title_key) if k is not None)
     return sorted(keys)
 
 
@@ -87,6 +89,7 @@ class PgStoryIndex:
             Entry(
                 r.story_id, from_bytes(r.signature), r.size, r.simhash,
                 from_bytes(r.lead_signature) if r.lead_signature is not None else None,
+                r.anchored, r.title_key,
             )
             for r in rows
         ]
@@ -94,6 +97,7 @@ class PgStoryIndex:
             repeat_of=exact.get("item"),
             same_url=exact.get("url"),
             same_text=exact.get("text"),
+            same_title=exact.get("title") or exact.get("headline"),
             near=near,
             story_facts=await self._facts(sorted({e.story_id for e in near})),
         )
@@ -105,7 +109,7 @@ class PgStoryIndex:
                 .values(
                     item_key=fp.item_key, story_id=story_id, signature=to_bytes(fp.signature),
                     lead_signature=to_bytes(fp.lead_signature) if fp.lead_signature is not None else None,
-                    size=fp.size, simhash=fp.simhash, time=fp.time,
+                    size=fp.size, simhash=fp.simhash, time=fp.time, anchored=fp.anchored, title_key=fp.title_key,
                 )
                 .on_conflict_do_nothing(index_elements=["item_key"])
                 .returning(dedupe_entry.c.entry_id)
@@ -121,9 +125,11 @@ class PgStoryIndex:
             )
         exact = [(kind, key) for kind, key in zip(EXACT_KINDS, (fp.item_key, fp.url_key, fp.text_key))
                  if key is not None]
+        exact += [(kind, fp.title_key) for kind in title_filings(fp)]
         await self._conn.execute(
             insert(dedupe_exact).on_conflict_do_nothing(),
-            [{"kind": kind, "key": key, "story_id": story_id, "time": fp.time} for kind, key in exact],
+            [{"kind": kind, "key": key, "story_id": story_id, "time": fp.time, "source_key": fp.source_key}
+             for kind, key in exact],
         )
         if fp.facts:
             await self._conn.execute(
@@ -137,7 +143,9 @@ class PgStoryIndex:
 
     async def prune_filed(self, before: datetime) -> int:
         """Forget entries filed before ``before``, however old their items: the running service's
-        retention, so copies of an old article that arrive together still meet."""
+        retention, so copies of an old article that arrive together still meet. A host's line
+        seen too rarely to be boilerplate is forgotten then too."""
+        await forget_rare_lines(self._conn, before)
         return await self._forget("filed_at", before)
 
     async def _forget(self, column: str, before: datetime) -> int:
@@ -162,10 +170,15 @@ class PgStoryIndex:
     async def _exact(self, fp: Fingerprint, lo: datetime, hi: datetime) -> dict[str, str]:
         wanted = [(kind, key) for kind, key in zip(EXACT_KINDS, (fp.item_key, fp.url_key, fp.text_key))
                   if key is not None]
+        if (table := title_lookup(fp)) is not None:
+            wanted.append((table, fp.title_key))
         rows = await self._conn.execute(
             _EXACT, {"kinds": [k for k, _ in wanted], "keys": [v for _, v in wanted]}
         )
-        return {r.kind: r.story_id for r in rows if r.kind == "item" or lo <= r.time <= hi}
+        return {
+            r.kind: r.story_id for r in rows
+            if r.kind == "item" or (lo <= r.time <= hi and (r.kind in EXACT_KINDS or r.source_key != fp.source_key))
+        }
 
     async def _facts(self, story_ids: list[str]) -> dict[str, frozenset[str]]:
         if not story_ids:
@@ -182,4 +195,7 @@ class PgStoryIndex:
 
 
 async def create_tables(conn: AsyncConnection) -> None:
-    await conn.run_sync(lambda sync: metadata.create_all(sync, tables=INDEX_TABLES))
+    """The story index's tables and the incident index's (tests and benchmarks; the service migrates)."""
+    from services.dedupe.incidents.tables import INCIDENT_TABLES
+
+    await conn.run_sync(lambda sync: metadata.create_all(sync, tables=INDEX_TABLES + INCIDENT_TABLES))

@@ -6,15 +6,19 @@
   a lookup reads the newest rows of a bucket from the index alone. Band
   numbers 0-31 are the LSH bands of the signature, 32-47 those of the lead,
   64-67 the SimHash block tables.
-- ``dedupe_exact`` — ``(kind, key) → story`` for item keys, canonical URLs and
-  normalised-text hashes; the primary key makes a second claim a no-op.
+- ``dedupe_exact`` — ``(kind, key) → story`` for item keys, canonical URLs,
+  normalised-text hashes and headlines (``title`` for every item with one, ``headline``
+  for headline-only items, each with its source); the primary key makes a second claim a no-op.
 - ``dedupe_story_fact`` — the union of a story's numbers, dates and places.
+- ``dedupe_host`` / ``dedupe_host_line`` — how many items each host had, and in how many of
+  them each line occurred: the host's boilerplate (``shared/text/boilerplate.py``).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -26,6 +30,7 @@ from sqlalchemy import (
     Table,
     Text,
     func,
+    true,
 )
 
 from shared.schema import metadata
@@ -42,6 +47,8 @@ dedupe_entry = Table(
     Column("simhash", BigInteger, nullable=False),
     Column("time", DateTime(timezone=True), nullable=False),
     Column("filed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("anchored", Boolean, nullable=False, server_default=true()),
+    Column("title_key", BigInteger),
     Index("ix_dedupe_entry_story", "story_id"),
     Index("ix_dedupe_entry_time", "time"),
     Index("ix_dedupe_entry_filed_at", "filed_at"),
@@ -59,6 +66,7 @@ dedupe_band = Table(
 )
 
 EXACT_KINDS = ("item", "url", "text")
+TITLE_KINDS = ("title", "headline")
 
 dedupe_exact = Table(
     "dedupe_exact",
@@ -68,6 +76,7 @@ dedupe_exact = Table(
     Column("story_id", Text, nullable=False),
     Column("time", DateTime(timezone=True), nullable=False),
     Column("filed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("source_key", BigInteger),
     PrimaryKeyConstraint("kind", "key"),
     Index("ix_dedupe_exact_time", "time"),
     Index("ix_dedupe_exact_filed_at", "filed_at"),
@@ -81,4 +90,22 @@ dedupe_story_fact = Table(
     PrimaryKeyConstraint("story_id", "fact"),
 )
 
-INDEX_TABLES = [dedupe_entry, dedupe_band, dedupe_exact, dedupe_story_fact]
+dedupe_host = Table(
+    "dedupe_host",
+    metadata,
+    Column("host", Text, primary_key=True),
+    Column("item_count", Integer, nullable=False),
+)
+
+dedupe_host_line = Table(
+    "dedupe_host_line",
+    metadata,
+    Column("host", Text, nullable=False),
+    Column("line_key", BigInteger, nullable=False),
+    Column("item_count", Integer, nullable=False),
+    Column("last_seen", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    PrimaryKeyConstraint("host", "line_key"),
+    Index("ix_dedupe_host_line_last_seen", "last_seen"),
+)
+
+INDEX_TABLES = [dedupe_entry, dedupe_band, dedupe_exact, dedupe_story_fact, dedupe_host, dedupe_host_line]

@@ -18,19 +18,16 @@ BITS = 64
 MAX_DISTANCE = 3
 BLOCKS = 4
 BLOCK_BITS = BITS // BLOCKS
-_SHIFTS = np.arange(BITS, dtype=np.uint64)
 
 
 def simhash(shingles: np.ndarray) -> int:
     """Signed 64-bit SimHash of a set of (well-mixed) 64-bit feature hashes."""
     if len(shingles) == 0:
         return 0
-    bits = (shingles.astype(np.uint64)[:, None] >> _SHIFTS[None, :]) & np.uint64(1)
-    votes = bits.sum(axis=0, dtype=np.int64) * 2 - len(shingles)
-    value = 0
-    for bit in np.flatnonzero(votes > 0):
-        value |= 1 << int(bit)
-    return to_signed64(value)
+    little = shingles.astype("<u8", copy=False).view(np.uint8).reshape(-1, 8)
+    ones = np.unpackbits(little, axis=1, bitorder="little").sum(axis=0, dtype=np.int64)
+    majority = np.packbits(ones * 2 > len(shingles), bitorder="little")
+    return to_signed64(int.from_bytes(majority.tobytes(), "little"))
 
 
 def hamming(a: int, b: int) -> int:

@@ -68,10 +68,14 @@ def tokens(normalised: str) -> list[str]:
 
 def feature_text(title: str, text: str, short_body_words: int = SHORT_BODY_WORDS) -> str:
     """The text an item is compared on: its body, or title and body if the body is short."""
+    return _compared(title, text, short_body_words)[0]
+
+
+def _compared(title: str, text: str, short_body_words: int = SHORT_BODY_WORDS) -> tuple[str, bool]:
     body = strip_boilerplate(text or "")
     if len(body.split()) >= short_body_words:
-        return body
-    return f"{title or ''}\n{body}".strip()
+        return body, False
+    return f"{title or ''}\n{body}".strip(), True
 
 
 def shingle_hashes(words: Sequence[str], sizes: Sequence[int] = DEFAULT_SHINGLE_SIZES) -> np.ndarray:
@@ -104,12 +108,15 @@ class TextFeatures:
     shingles: np.ndarray
     lead_shingles: np.ndarray
     """Shingles of the first ``LEAD_WORDS`` words; empty below ``MIN_LEAD_WORDS`` words."""
+    with_title: bool = False
+    """The body was short, so the title is part of what is compared."""
 
 
 def text_features(
     title: str, text: str, sizes: Sequence[int] = DEFAULT_SHINGLE_SIZES
 ) -> TextFeatures:
-    normalised = normalise(feature_text(title, text))
+    compared, with_title = _compared(title, text)
+    normalised = normalise(compared)
     words = tokens(normalised)
     lead = words[:LEAD_WORDS] if len(words) >= MIN_LEAD_WORDS else []
     return TextFeatures(
@@ -118,4 +125,5 @@ def text_features(
         text_key=text_digest(normalised),
         shingles=shingle_hashes(words, sizes),
         lead_shingles=shingle_hashes(lead, sizes),
+        with_title=with_title,
     )

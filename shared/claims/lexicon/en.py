@@ -135,8 +135,8 @@ EQUIPMENT = {
          "armoured combat vehicles", "other armored combat vehicles", "armor vehicles"],
     ),
     "vehicle": (
-        ["vehicle", "truck", "lorry", "fuel tank", "car", "pickup", "military vehicle"],
-        ["vehicles", "trucks", "lorries", "fuel tanks", "cars", "pickups", "military vehicles",
+        ["vehicle", "truck", "lorry", "car", "pickup", "military vehicle"],
+        ["vehicles", "trucks", "lorries", "cars", "pickups", "military vehicles",
          "automotive equipment", "vehicles and fuel tanks", "motor vehicles",
          "special military vehicles"],
     ),
@@ -179,7 +179,7 @@ EQUIPMENT = {
         ["ship", "warship", "vessel", "boat", "patrol boat", "landing ship", "cruiser", "frigate",
          "corvette", "flagship", "destroyer", "minesweeper"],
         ["ships", "warships", "vessels", "boats", "patrol boats", "landing ships", "cruisers",
-         "frigates", "corvettes", "destroyers", "minesweepers", "warships / boats",
+         "frigates", "corvettes", "destroyers", "minesweepers", "warships / boats", "boats / cutters", "cutters",
          "warships and boats"],
     ),
     "submarine": (["submarine"], ["submarines"]),
@@ -189,6 +189,10 @@ EQUIPMENT = {
     ),
     "rocket": (["rocket"], ["rockets"]),
     "special equipment": ([], ["special equipment", "units of special equipment"]),
+    # Ukraine's loss lists of 2022 count fuel tanks and short-range ballistic missile launchers apart.
+    "fuel tank": (["fuel tank", "fuel truck"], ["fuel tanks", "fuel trucks"]),
+    "ballistic missile launcher": (["mobile srbm system", "srbm system", "ballistic missile launcher"],
+                                   ["mobile srbm systems", "srbm systems", "ballistic missile launchers"]),
     "radar": (["radar", "radar station"], ["radars", "radar stations"]),
     "electronic warfare system": (
         ["electronic warfare system", "electronic warfare station", "ew system"],

@@ -33,7 +33,8 @@ class DeliveriesProjection:
                 insert(deliveries).values(
                     delivery_id=payload.delivery_id, message_id=payload.message_id,
                     subscription_id=payload.subscription_id, claim_id=payload.claim_id,
-                    claim_event_id=payload.claim_event_id, story_id=payload.story_id, payload=payload.payload,
+                    claim_event_id=payload.claim_event_id, story_id=payload.story_id,
+                    incident_id=payload.incident_id, payload=payload.payload,
                     status="pending", attempts=0, round_attempts=0, next_attempt_at=payload.first_attempt_at,
                     queued_at=event.time, claim_observed_at=payload.claim_observed_at,
                 )

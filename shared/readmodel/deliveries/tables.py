@@ -30,6 +30,7 @@ deliveries = Table(
     Column("claim_id", Text, nullable=False),
     Column("claim_event_id", Text, nullable=False),
     Column("story_id", Text, nullable=False),
+    Column("incident_id", Text),
     Column("payload", JSONB, nullable=False),
     Column("status", Text, nullable=False),
     Column("attempts", Integer, nullable=False),
@@ -49,6 +50,8 @@ deliveries = Table(
     Index("deliveries_dead_idx", "subscription_id", postgresql_where=text("status = 'dead_lettered'")),
     Index("deliveries_due_idx", "next_attempt_at", postgresql_where=text("status = 'pending'")),
     Index("deliveries_subscription_queued_idx", "subscription_id", "queued_at", "delivery_id"),
+    Index("deliveries_subscription_incident_idx", "subscription_id", "incident_id",
+          postgresql_where=text("incident_id IS NOT NULL")),
 )
 
 delivery_attempts = Table(

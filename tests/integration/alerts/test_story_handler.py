@@ -110,3 +110,43 @@ async def test_a_revised_count_by_the_same_claimant_is_an_update_that_says_what_
         novelty = update.payload["data"]["novelty"]
         assert novelty["kind"] == "updated" and novelty["refers_to"] == first.claim_id
         assert novelty["previous"]["count"] == {"min": 320, "max": 320}
+
+
+GANJA_FIRST = "Seven civilians were killed in a missile strike on Ganja overnight, Azerbaijan's prosecutor general said."
+GANJA_LATER = "Nine civilians were killed in the missile strike on Ganja, Azerbaijan's prosecutor general said on Sunday."
+
+
+def _ganja(n: int, text: str) -> StoryItem:
+    return StoryItem(item_event_id=f"00000000-0000-7000-8000-00000000010{n}", item_stream_id=f"item-g{n}",
+                     source_id=f"outlet-{n}", url=f"http://127.0.0.1/outlet-{n}/ganja", title="Strike on Ganja",
+                     text=text, language="en", published_at=PUBLISHED)
+
+
+async def test_an_alert_names_its_incident_and_a_subscription_can_ask_for_one_per_incident(database_url):
+    from shared.events.incidents import Evidence, IncidentOpened, StoryJoinedIncident, incident_stream
+
+    handler = StoryHandler(api_url="http://127.0.0.1:8000")
+    async with database(database_url) as db:
+        per_claim, _ = await subscribe(db, "http://127.0.0.1:9/claims", kinds=["casualty"])
+        per_incident, _ = await subscribe(db, "http://127.0.0.1:9/incidents", kinds=["casualty"], per_incident=True)
+        facts = [IncidentOpened(incident_id="inc-ganja", story_id="g1", title="Strike on Ganja", language="en",
+                                reported_at=PUBLISHED, reason="no incident of the window reports the same"),
+                 StoryJoinedIncident(incident_id="inc-ganja", story_id="g2", title="Strike on Ganja", language="en",
+                                     reported_at=PUBLISHED, story_count=2,
+                                     evidence=Evidence(score=0.6, words=0.5, free=0.6, shared=["s:knj"]))]
+        for n, (fact, text) in enumerate(zip(facts, (GANJA_FIRST, GANJA_LATER), strict=True), 1):
+            async with db.transaction() as uow:  # dedupe records it with the story event, before alerts reads it
+                await uow.lock()
+                await uow.record(incident_stream("inc-ganja"),
+                                 [Event.new(fact, stream_id=incident_stream("inc-ganja"), source="sitrep/dedupe")])
+            await handle(db, handler, StoryStarted(story_id=f"g{n}", item=_ganja(n, text), first_seen_at=PUBLISHED,
+                                                   incident_id="inc-ganja"))
+        alerts = await rows(db, "SELECT subscription_id, incident_id, payload FROM deliveries ORDER BY queued_at")
+        to_claims = [a for a in alerts if a.subscription_id == per_claim]
+        to_incidents = [a for a in alerts if a.subscription_id == per_incident]
+        assert len(to_claims) == 2, "seven killed, then nine: two claims"
+        assert len(to_incidents) == 1, "one alert for the incident"
+        assert {a.incident_id for a in alerts} == {"inc-ganja"}
+        incident = to_claims[-1].payload["data"]["incident"]
+        assert (incident["id"], incident["story_count"]) == ("inc-ganja", 2)
+        assert to_claims[-1].payload["data"]["links"]["incident"].endswith("/incidents/inc-ganja")

@@ -44,6 +44,8 @@ async def pg_engine() -> AsyncIterator[AsyncEngine]:
 async def clean_engine(pg_engine: AsyncEngine) -> AsyncEngine:
     async with pg_engine.begin() as conn:
         await conn.execute(text(
-            "TRUNCATE dedupe_band, dedupe_entry, dedupe_exact, dedupe_story_fact RESTART IDENTITY CASCADE"
+            "TRUNCATE dedupe_band, dedupe_entry, dedupe_exact, dedupe_story_fact, dedupe_host, dedupe_host_line, "
+            "dedupe_incident, dedupe_incident_key, dedupe_incident_story, dedupe_incident_df, dedupe_incident_day "
+            "RESTART IDENTITY CASCADE"
         ))
     return pg_engine

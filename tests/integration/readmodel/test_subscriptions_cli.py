@@ -38,7 +38,7 @@ def test_add_list_ping_rotate_update_remove(sitrep):
         [listed] = [json.loads(line) for line in sitrep("list").splitlines()]
         assert listed["subscription_id"] == created["subscription_id"]
         assert listed["filters"]["kinds"] == ["casualty", "ceasefire"] and listed["filters"]["min_count"] == 2
-        assert listed["filters"]["official_only"] is True
+        assert listed["filters"]["official_only"] is True and listed["filters"]["per_incident"] is False
         assert "whsec_" not in json.dumps(listed)
 
         ping = json.loads(sitrep("test", created["subscription_id"]))
@@ -54,6 +54,7 @@ def test_add_list_ping_rotate_update_remove(sitrep):
 
         assert json.loads(sitrep("update", created["subscription_id"], "--subjects", "helicopter")) == {
             "filters": {**listed["filters"], "subjects": ["helicopter"]}}
+        assert json.loads(sitrep("update", created["subscription_id"], "--per-incident"))["filters"]["per_incident"] is True
         sitrep("remove", created["subscription_id"])
         assert sitrep("list") == ""
         sitrep("remove", created["subscription_id"], code=1)

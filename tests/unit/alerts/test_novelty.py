@@ -69,3 +69,18 @@ def test_keys_are_stable_strings() -> None:
     [claim] = claims("Six Azerbaijani soldiers were killed, Baku said.")
     assert identity_key(claim) == identity_key(claims("Six Azerbaijani soldiers were killed, Baku said.")[0])
     assert len(identity_key(claim)) == 32 and identity_key(claim) != series_key(claim)
+
+
+def test_a_new_days_total_of_the_ministry_updates_the_days_before_and_its_increment_is_news() -> None:
+    from tools.claims_tallies import pages, read_page
+
+    first, second = [page for page in pages() if page["date"] in ("2022-06-01", "2022-06-02")]
+    tanks = lambda page, basis: next(c for c in read_page(page) if c.subject == "tank" and c.basis == basis)  # noqa: E731
+    before, after = tanks(first, "total"), tanks(second, "total")
+    assert (before.claimant_party, before.side) == ("Ukraine", "Russia")
+    assert series_key(before) == series_key(after) and identity_key(before) != identity_key(after)
+    novelty = decide_novelty(after, [], [PriorClaim("c-june-1", "mod-ua", before.count)], source="mod-ua")
+    assert (novelty.kind, novelty.refers_to) == ("updated", "c-june-1")
+    increment_before, increment_after = tanks(first, "increment"), tanks(second, "increment")
+    assert series_key(increment_before) != series_key(increment_after)
+    assert decide_novelty(increment_after, [], []).kind == "new"

@@ -32,7 +32,8 @@ def test_payload_v1_carries_every_claim_field_novelty_evidence_story_ids_and_lin
     assert set(payload) == {"type", "version", "timestamp", "data"}
     assert payload["type"] == "claim.observed" and payload["version"] == 1
     data = payload["data"]
-    assert set(data) == {"claim", "novelty", "evidence", "story", "ids", "links"}
+    assert set(data) == {"claim", "novelty", "evidence", "story", "incident", "ids", "links"}
+    assert data["incident"] is None, "a story not yet placed in an incident"
     assert set(data["claim"]) == {"id", *ClaimFields.model_fields}
     assert {"language", "claimant_party", "basis", "context", "conflict"} <= set(data["claim"])
     assert data["claim"]["count"] == {"min": 4, "max": 4} and data["claim"]["subject"] == "helicopter"
@@ -40,7 +41,8 @@ def test_payload_v1_carries_every_claim_field_novelty_evidence_story_ids_and_lin
     assert data["evidence"]["sentence"].startswith("The head of the Nagorno-Karabakh")
     assert data["evidence"]["start"] == 0 and data["evidence"]["end"] == 120
     assert data["story"]["sources"][0]["published_at"] == "2020-09-28T09:00:00+00:00"
-    assert data["ids"] == {"claim_id": "c1", "claim_event_id": event.id, "story_id": "s1", "item_event_id": "e1", **IDS}
+    assert data["ids"] == {"claim_id": "c1", "claim_event_id": event.id, "story_id": "s1", "item_event_id": "e1",
+                           "incident_id": None, **IDS}
     assert data["links"]["claim"] == "https://sitrep.example/api/claims/c1"
     assert data["links"]["delivery"] == "https://sitrep.example/api/deliveries/d1"
 

@@ -4,6 +4,7 @@ from typer.testing import CliRunner
 
 from services.dedupe.archive import parse_time
 from services.dedupe.cli import dedupe_app
+from tests.support.incidents import GANJA
 
 BODY = ("The UN Security Council on Tuesday strongly condemned the use of force in Nagorno-Karabakh "
         "and called for an immediate halt to the fighting and a return to meaningful negotiations.")
@@ -25,11 +26,25 @@ def test_cluster_writes_one_line_per_item_in_input_order():
     assert result.exit_code == 0, result.output
     out = [json.loads(line) for line in result.output.splitlines()]
     assert out == [
-        {"id": "un-1", "story": "un-1"},
-        {"id": "other", "story": "other"},
-        {"id": "copy", "story": "un-1"},
-        {"id": "late-copy", "story": "late-copy"},
+        {"id": "un-1", "story": "un-1", "incident": "un-1"},
+        {"id": "other", "story": "other", "incident": "other"},
+        {"id": "copy", "story": "un-1", "incident": "un-1"},
+        {"id": "late-copy", "story": "late-copy", "incident": "late-copy"},
     ]
+
+
+def test_three_outlets_in_two_languages_report_one_incident():
+    lines = [json.dumps({"id": f"ganja-{n}", "title": title, "text": text, "language": lang,
+                         "url": f"https://outlet{n}.example/ganja", "published": "2020-10-11T08:00:00Z",
+                         "source": f"outlet-{n}"})
+             for n, (lang, title, text) in enumerate(GANJA)]
+    lines.append(_line("un-1", BODY, "un", published="2020-10-11T09:00:00Z"))
+    result = CliRunner().invoke(dedupe_app, ["cluster"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    out = {line["id"]: line for line in map(json.loads, result.output.splitlines())}
+    assert len({out[f"ganja-{n}"]["story"] for n in range(3)}) == 3, "written separately: three stories"
+    assert {out[f"ganja-{n}"]["incident"] for n in range(3)} == {"ganja-0"}
+    assert out["un-1"]["incident"] == "un-1"
 
 
 def test_a_line_that_is_not_an_item_is_a_clear_error():

@@ -53,12 +53,12 @@ def test_may_is_a_month_only_when_capitalised():
 
 def test_day_of_month_is_a_date_not_a_count():
     facts = extract_facts("12 drones downed on Monday, September 27")
-    assert {"n:drone=12", "w:mon", "d:9-27"} <= facts
+    assert {"n:>drone=12", "w:mon", "d:9-27"} <= facts
     assert not any(f.endswith("=27") for f in facts)
 
 
 def test_thousands_separators_and_decimals():
-    assert "n:house=1062" in extract_facts("1,062 houses damaged")
+    assert "n:>house=1062" in extract_facts("1,062 houses damaged")
     assert _conflict("1,062 houses damaged", "1062 houses damaged") is None
 
 

@@ -4,6 +4,7 @@ from services.ingest.fetch.fetcher import Fetcher, FetchLimits
 from services.ingest.fetch.fulltext import add_full_text, article_text
 from services.ingest.item import IngestedItem
 from shared.netguard import AddressPolicy
+from shared.text.boilerplate import HostBoilerplate
 from tools.feed_server import Response
 
 STORY = (
@@ -59,3 +60,27 @@ async def test_articles_replace_summaries_and_failures_keep_them(feed_server):
     assert "Four civilians were wounded" in enriched[0].text and enriched[0].html
     assert enriched[1] == items[1] and enriched[2] == items[2]
     assert warnings == [f"full text of {feed_server.url('/gone')}: http_status: HTTP 404"]
+
+
+SIDEBAR = "Explore the five favourite budget-friendly grocery stores in town this week."
+BANNER = "We use cookies to give you the best experience; by continuing to browse you agree."
+
+
+def sidebar_page(story: str) -> str:
+    return (f"<html><body><article><p>{BANNER}</p><p>{story}</p><p>{story}</p><p>{SIDEBAR}</p></article>"
+            "</body></html>")
+
+
+async def test_a_hosts_repeated_lines_and_consent_banners_leave_the_article(feed_server):
+    stories = [f"{STORY} Report number {n} adds its own detail about the shelling." for n in range(3)]
+    for n, story in enumerate(stories):
+        feed_server.route(f"/s{n}", Response(200, {"Content-Type": "text/html; charset=utf-8"}, sidebar_page(story)))
+    learnt = HostBoilerplate()
+    async with Fetcher(policy=AddressPolicy(allow_private=True), limits=FetchLimits(total_timeout=5)) as fetcher:
+        texts = []
+        for n in range(3):  # one fetch after another, as feed checks come
+            enriched, _ = await add_full_text(fetcher, [item(feed_server.url(f"/s{n}"))], budget=5, boilerplate=learnt)
+            texts.append(enriched[0].text)
+    assert all(BANNER not in text and f"number {n}" in text for n, text in enumerate(texts))
+    assert SIDEBAR in texts[0] and SIDEBAR in texts[1], "twice is not yet a pattern"
+    assert SIDEBAR not in texts[2], "the host's third page with the line drops it"

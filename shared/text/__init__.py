@@ -1,0 +1,1 @@
+"""Text folding that every comparison shares: digits of every script, repeated host boilerplate."""
