@@ -183,6 +183,7 @@ def main(span: float = 90.0) -> None:
     except KeyboardInterrupt:
         pass
     finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C (or make's) must not cut the stop short
         say("stopping the services (PostgreSQL and Kafka keep running)")
         services.stop()
         server.stop()
