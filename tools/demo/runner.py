@@ -43,7 +43,8 @@ def demo_env(base: dict[str, str]) -> dict[str, str]:
     from shared.settings import Settings
 
     url = make_url(Settings().database_url)
-    demo_url = url.set(database=f"{url.database}_demo").render_as_string(hide_password=False)
+    name = url.database.removesuffix("_demo")  # already pointed at the demo, to look around
+    demo_url = url.set(database=f"{name}_demo").render_as_string(hide_password=False)
     return {**base, "SITREP_DATABASE_URL": demo_url, "SITREP_TOPIC_PREFIX": f"demo{int(time.time())}.",
             "SITREP_ALLOW_PRIVATE_NETWORKS": "true"}
 

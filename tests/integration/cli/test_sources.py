@@ -4,10 +4,14 @@ unchanged; `feeds add` takes the feed's own title."""
 from __future__ import annotations
 
 import json
+import subprocess
+import uuid
 
 from sqlalchemy import text
 
-from tests.conftest import REPO
+from tests.conftest import REPO, _admin, _drop_database, _sqlalchemy_url
+from tools.feed_server import FeedServer, Response
+from tools.processes import SITREP
 
 PACKS = sorted(str(path) for path in (REPO / "sources").glob("*.opml"))
 
@@ -48,12 +52,6 @@ async def test_packs_import_export_import_changes_nothing(sitrep, db, tmp_path):
 
 
 async def test_an_export_imported_elsewhere_gives_the_same_sources(sitrep, env, tmp_path, template_database):
-    import subprocess
-    import uuid
-
-    from tests.conftest import _admin, _drop_database, _sqlalchemy_url
-    from tools.processes import SITREP
-
     sitrep("feeds", "import", *PACKS)
     added = sitrep("feeds", "add", "https://untitled.example/feed", "--min-interval", "30", "--full-text",
                    "--config", '{"encoding": "utf-8"}', "--title", "")
@@ -92,7 +90,8 @@ async def test_a_pack_sets_only_what_it_states(sitrep, tmp_path):
     assert sitrep("feeds", "import", "--dry-run", str(pack)).stdout.startswith("would add 0, would update 0")
 
 
-def test_bad_packs_are_refused_with_the_outline_at_fault(sitrep, tmp_path):
+def test_bad_packs_are_refused_with_the_outline_at_fault(env, tmp_path):
+    strict = {**env, "SITREP_ALLOW_PRIVATE_NETWORKS": "false"}
     cases = {
         "kind": ('<outline text="x" xmlUrl="https://a.example/" sitrep:kind="podcast"/>', "outline 1 (https://a.example/)"),
         "twice": ('<outline xmlUrl="https://a.example/"/><outline xmlUrl="https://a.example/"/>', "repeats the xmlUrl"),
@@ -101,24 +100,13 @@ def test_bad_packs_are_refused_with_the_outline_at_fault(sitrep, tmp_path):
     for name, (outlines, message) in cases.items():
         path = tmp_path / f"{name}.opml"
         path.write_text(f'<opml version="2.0" xmlns:sitrep="https://sitrep.dev/ns/opml/1"><body>{outlines}</body></opml>')
-        env_private = name != "private"
-        done = sitrep("feeds", "import", str(path)) if env_private else None
-        if not env_private:
-            import os
-            import subprocess
-
-            from tools.processes import SITREP
-
-            done = subprocess.run([str(SITREP), "feeds", "import", str(path)], capture_output=True, text=True,
-                                  env={**os.environ, "SITREP_ALLOW_PRIVATE_NETWORKS": "false",
-                                       "SITREP_DATABASE_URL": "postgresql+asyncpg://x:x@127.0.0.1:9/x"}, cwd=REPO)
+        done = subprocess.run([str(SITREP), "feeds", "import", str(path)], capture_output=True, text=True, env=strict,
+                              cwd=REPO, timeout=60)
         assert done.returncode == 1 and message in done.stderr, done.stderr
         assert "Traceback" not in done.stderr
 
 
 async def test_feeds_add_takes_the_feeds_own_title(sitrep):
-    from tools.feed_server import FeedServer, Response
-
     rss = ("<?xml version='1.0'?><rss version='2.0'><channel><title>  Ministry of Defence\n (news) </title>"
            "<item><title>a</title><guid>1</guid></item></channel></rss>")
     with FeedServer() as server:
