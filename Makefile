@@ -13,11 +13,12 @@ PYTEST_ARGS ?= -q -ra
 # Never fetch a Python build: use the interpreter on PATH (>= 3.11).
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help install compile ensure-tools stack stack-down stack-status migrate up test chaos mutate audit bench bench-tools
+.PHONY: help install compile ensure-tools stack stack-down stack-status migrate up demo test chaos mutate audit bench bench-tools
 
 help:
 	@echo "make install       create .venv/ with the locked dependencies (.venv/bin/sitrep)"
 	@echo "make up            install, start the local stack, migrate, run every service (Ctrl-C stops them)"
+	@echo "make demo          the services on a demo corpus served locally, each alert printed (Ctrl-C stops)"
 	@echo "make test          install, start the local stack, run the whole test suite"
 	@echo "make stack         start PostgreSQL, Kafka and Prometheus on 127.0.0.1 (background)"
 	@echo "make stack-status  report the local stack"
@@ -62,6 +63,11 @@ migrate: install stack
 
 up: install stack migrate
 	exec $(VENV)/bin/sitrep up
+
+# The demo corpus served from 127.0.0.1, the services on a fresh demo database, each alert printed
+# as it arrives; Ctrl-C stops the services and leaves the stack running.
+demo: install stack
+	exec $(VENV)/bin/python -m tools.demo
 
 test: install ensure-tools stack
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

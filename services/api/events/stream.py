@@ -1,21 +1,16 @@
-"""The live tail as Server-Sent Events: backlog, then each new event, with heartbeats.
-
-Order of work, so nothing falls between the backlog and the live part: subscribe to
-notifications first; then, in a loop, clear the wake-up flag, read everything after the last
-position sent, and wait for the flag (or the heartbeat interval, which also re-reads the log).
-An event committed while a read runs sets the flag again, so the loop reads once more.
-"""
+"""The live tail as Server-Sent Events: backlog, then each new event, with heartbeats
+(`shared/eventstore/follow.py` does the following)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 
 import orjson
 
-from shared.eventstore.notifications import LogNotifier
 from services.api.events.repository import list_events
 from services.api.events.schemas import EventFilters
+from shared.eventstore.follow import follow
+from shared.eventstore.notifications import LogNotifier
 from shared.unit_of_work import Database
 
 BATCH = 500
@@ -29,21 +24,12 @@ def sse_message(position: int, event_type: str, payload: bytes) -> bytes:
 async def live_events(
     db: Database, notifier: LogNotifier, filters: EventFilters, after: int, heartbeat: float
 ) -> AsyncIterator[bytes]:
-    async with notifier.subscribe() as wakeup:
-        yield b"retry: %d\n\n" % RETRY_MS
-        last = after
-        while True:
-            wakeup.clear()
-            while True:
-                async with db.engine.connect() as conn:
-                    batch = await list_events(conn, (last,), BATCH, filters)
-                for event in batch:
-                    yield sse_message(event.position, event.type, orjson.dumps(event.to_cloudevent()))
-                    last = event.position
-                if len(batch) < BATCH:
-                    break
-            try:
-                await asyncio.wait_for(wakeup.wait(), timeout=heartbeat)
-            except TimeoutError:
-                yield b": heartbeat\n\n"
-                await notifier.ensure_listening()
+    async def read(conn, last: int):
+        return await list_events(conn, (last,), BATCH, filters)
+
+    yield b"retry: %d\n\n" % RETRY_MS
+    async for event in follow(db.engine, notifier, read, after, batch=BATCH, idle_s=heartbeat):
+        if event is None:
+            yield b": heartbeat\n\n"
+        else:
+            yield sse_message(event.position, event.type, orjson.dumps(event.to_cloudevent()))
