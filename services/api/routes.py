@@ -12,6 +12,7 @@ from services.api.feeds.endpoints import router as feeds
 from services.api.incidents.endpoints import router as incidents
 from services.api.stories.endpoints import router as stories
 from services.api.subscriptions.endpoints import router as subscriptions
+from services.api.tallies.endpoints import router as tallies
 
 ROUTERS: tuple[APIRouter, ...] = (
     health.router,
@@ -20,6 +21,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     incidents,
     feeds,
     claims,
+    tallies,
     subscriptions,
     deliveries,
 )
