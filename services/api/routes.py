@@ -10,6 +10,8 @@ from services.api.deliveries.endpoints import router as deliveries
 from services.api.events.endpoints import router as events
 from services.api.feeds.endpoints import router as feeds
 from services.api.incidents.endpoints import router as incidents
+from services.api.situation.endpoints import router as situation
+from services.api.situation.session import router as situation_session
 from services.api.stories.endpoints import router as stories
 from services.api.subscriptions.endpoints import router as subscriptions
 from services.api.tallies.endpoints import router as tallies
@@ -24,4 +26,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     tallies,
     subscriptions,
     deliveries,
+    situation,
+    situation_session,
 )
