@@ -20,6 +20,9 @@ _NP_BOUNDARIES = frozenset(
 )
 _TRAILING_OPENERS = frozenset({",", "-", "–", "—", "‒", '"', "”", "“", "'", "’", "(", ":"})
 _MAX_SPEAKER_WORDS = 14
+_NOT_IN_A_NAME = frozenset({"will", "would", "not", "n't", "never", "can", "cannot", "could", "should", "may", "might",
+                            "must", "shall", "has", "have", "had", "is", "are", "was", "were", "erupted", "against"})
+"""Words of a verb group, never of who speaks: "the president will not show" names no claimant."""
 _INSTITUTIONS = frozenset({"ministry", "army", "forces", "staff", "command", "military", "defence", "defense", "government", "spokesman", "spokeswoman", "spokesperson", "service", "headquarters", "office", "press", "department"})
 _ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "official", "head", "chief", "commander", "governor", "mayor", "president", "secretary", "director", "adviser", "advisor", "leader", "ombudsman", "representative", "envoy", "ambassador"})
 
@@ -112,9 +115,20 @@ def _is_reporting_use(view: SentenceView, start: int, end: int) -> bool:
     if passive is not None and passive.end > end:
         return False
     after = view.word(end)
+    if view.word(start) in ("claimed", "claims", "claiming", "claim") and _takes_lives(view, end):
+        return False  # "the pandemic has claimed 200,000 lives"
     if view.word(start) in ("reported", "reports", "confirmed") and view.match(lex.passive, end) and not view.tokens[end - 1].text.endswith("ed"):
         return False
     return after not in ("killed", "dead", "missing") or view.word(start) in ("said", "says", "say")
+
+
+def _takes_lives(view: SentenceView, end: int) -> bool:
+    for k in range(end, min(end + 7, len(view))):
+        if view.words[k] in ("that", ",", ";", "to"):
+            return False
+        if view.words[k] in ("lives", "life"):
+            return True
+    return False
 
 
 def _reporting(view: SentenceView, start: int, end: int, memory: SpeakerMemory) -> Attribution | None:
@@ -155,6 +169,8 @@ def _left_np_start(view: SentenceView, verb: int) -> int:
     start = _chunk_start(view, end, verb)
     if start >= end:
         return verb
+    if view.word(start - 1) in ("who", "which") and view.word(start - 2) == "," and start >= 3:
+        return _chunk_start(view, start - 2, verb)  # "Armenia, which lost the 2016 clashes, said"
     if view.word(start - 1) == "," and start >= 2:
         earlier = _chunk_start(view, start - 1, verb)
         chunk = range(start, end)
@@ -249,7 +265,7 @@ def speaker_of(view: SentenceView, start: int, end: int, memory: SpeakerMemory) 
         end -= 1
     phrase = view.text(start, end)
     words = " ".join(view.words[start:end])
-    if not phrase:
+    if not phrase or any(word in _NOT_IN_A_NAME for word in view.words[start:end]):
         return Speaker(memory.owner, "")
     if lex.pronouns.match(view.words[start:end], 0) is not None and lex.pronouns.match(view.words[start:end], 0).end == end - start:
         if memory.last is not None and (words in ("it", "he", "she", "they", "we", "this") or _same_head(words, memory.last.phrase)):

@@ -12,12 +12,13 @@ from dataclasses import dataclass, replace
 from .actors import actor_at, is_side
 from .lexicon import Subject
 from .losses import LossPhrase, find_loss_phrases, head_at
-from .modality import in_denial, is_hypothetical, is_negated
+from .modality import in_denial, is_hypothetical, is_negated, projected
 from .model import Count
 from .numbers import parse_quantity
 from .view import SentenceView
 
 _MAX_AUX = 5
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "remain", "remained"})
 _PEOPLE_CATEGORIES = frozenset({"killed", "wounded", "missing", "captured", "casualties"})
 _EQUIPMENT_CATEGORIES = frozenset({"destroyed", "downed", "damaged", "captured"})
 
@@ -58,7 +59,7 @@ def find_losses(view: SentenceView) -> list[Loss]:
             if phrase.side is None and side is not None:
                 phrase = replace(phrase, side=side)
             right = group_right if position == len(group) - 1 else _right_trigger(view, phrase.end)
-            trigger = _choose(phrase, right, left, group_right)
+            trigger = _choose(phrase, right, left, group_right) if _taken_lives(view, phrase) else None
             if trigger is None:
                 trigger = _subset_of(view, phrase, losses)
             if trigger is None:
@@ -91,6 +92,20 @@ def _choose(phrase: LossPhrase, right: _Trigger | None, left: _Trigger | None, g
     if phrase.headline:
         return left or (right if right is not None and right.start == phrase.end else None)
     return right or left or group_right
+
+
+def _taken_lives(view: SentenceView, phrase: LossPhrase) -> bool:
+    """ "lives" are a toll only when taken: "cost 850 lives", "lives were lost"; not "saved
+    hundreds of lives", "came to define so many lives"."""
+    if view.words[phrase.end - 1] != "lives":
+        return True
+    lives_verbs = view.lex.lives_verbs
+    before = phrase.start
+    while before > 0 and view.words[before - 1] in view.lex.object_gap:
+        before -= 1
+    if lives_verbs.match_ending(view.words, before) is not None:
+        return True
+    return any(lives_verbs.match(view.words, k) is not None for k in range(phrase.end, min(phrase.end + 4, len(view))))
 
 
 def _groups(view: SentenceView, phrases: list[LossPhrase]) -> list[list[LossPhrase]]:
@@ -160,18 +175,20 @@ def _right_trigger(view: SentenceView, end: int) -> _Trigger | None:
     k = _skip_place(view, end)
     if view.word(k) == "," and (view.word(k + 1) in lex.auxiliaries or view.match(lex.passive, k + 1)):
         k += 1  # "Five people, including a child, were killed"
-    skipped = 0
-    while k < len(view) and view.words[k] in lex.auxiliaries and skipped < _MAX_AUX:
+    skipped: list[str] = []
+    while k < len(view) and view.words[k] in lex.auxiliaries and len(skipped) < _MAX_AUX:
         found = view.match(lex.passive, k)
         if found is not None:
             break
+        skipped.append(view.words[k])
         k += 1
-        skipped += 1
     found = view.match(lex.passive, k)
-    if found is None:
-        return None
-    # "soldiers killed civilians" is active: a loss phrase right after the verb means so
-    if skipped == 0 and found.value not in ("missing",) and _object_follows(view, found.end):
+    if found is None or (found.value == "missing" and view.word(found.end) == "out"):
+        return None  # "children missing out on education"
+    # "soldiers killed civilians", "an officer who has shot dead three people" are active: a loss
+    # phrase right after the verb makes the subject the one who did it, not the one it befell
+    active = not any(word in _PASSIVE_AUXILIARIES for word in skipped)
+    if active and found.value not in ("missing",) and _object_follows(view, found.end):
         return None
     return _Trigger(found.value, found.start, found.end)
 
@@ -183,7 +200,9 @@ def _object_follows(view: SentenceView, i: int) -> bool:
 
 
 def _skip_place(view: SentenceView, k: int) -> int:
-    """ "14 people in Kyiv were killed", "fighters holed up in the Azovstal plant have surrendered"."""
+    """ "14 people in Kyiv were killed", "fighters holed up in the Azovstal plant have surrendered",
+    "two children aged five and eight, have died"."""
+    k = _skip_ages(view, k)
     word = view.word(k)
     if word in ("in", "near", "on", "at", "from", "across", "aboard", "inside") or (len(word) > 4 and word.endswith(("ed", "ing")) and not view.match(view.lex.passive, k)):
         for j in range(k + 2, min(k + 9, len(view))):
@@ -192,6 +211,16 @@ def _skip_place(view: SentenceView, k: int) -> int:
             if view.words[j] in ("were", "was", "have", "has", "had", "are", "is"):
                 return j
     return k
+
+
+def _skip_ages(view: SentenceView, k: int) -> int:
+    age = view.lex.age_markers.match(view.words, k)
+    if age is None:
+        return k
+    k = age.end
+    while k < len(view) and (view.tokens[k].is_number or view.words[k] in view.lex.units or view.words[k] in ("and", "or", "to", "under", "over", "between")):
+        k += 1
+    return k + 1 if view.word(k) == "," and (view.word(k + 1) in view.lex.auxiliaries or view.match(view.lex.passive, k + 1)) else k
 
 
 def _subset_of(view: SentenceView, phrase: LossPhrase, losses: list[Loss]) -> _Trigger | None:
@@ -215,7 +244,7 @@ def _loss(view: SentenceView, phrase: LossPhrase, trigger: _Trigger, earlier: li
         if subject is None:
             return None
     category = _fit(category, subject)
-    if category is None:
+    if category is None or _figurative(view, trigger, subject):
         return None
     quantity = phrase.quantity
     count = Count(1, 1) if quantity is None else Count(quantity.min, quantity.max)
@@ -227,6 +256,17 @@ def _loss(view: SentenceView, phrase: LossPhrase, trigger: _Trigger, earlier: li
         phrase.enemy or trigger.enemy_loser, trigger.loser, suffered=not trigger.active,
         by_speaker=trigger.by_speaker,
     )
+
+
+def _figurative(view: SentenceView, trigger: _Trigger, subject: Subject) -> bool:
+    """ "took 5-59" and "taken six years" take no prisoners; "the portrait captures a man"."""
+    verb = view.words[trigger.start]
+    if trigger.end - trigger.start == 1 and verb in view.lex.taking:
+        return subject.name != "prisoner"
+    if trigger.category == "captured" and verb.startswith("captur") and trigger.start < trigger.end:
+        clause = range(view.clause_start(trigger.start), trigger.start)
+        return any(view.words[k] in view.lex.depicting for k in clause)
+    return False
 
 
 def _inherited_subject(earlier: list[Loss], category: str) -> Subject | None:
@@ -256,6 +296,7 @@ def _asserted(view: SentenceView, loss: Loss) -> bool:
     return not (
         is_negated(view, loss.start, loss.end)
         or is_hypothetical(view, loss.start, loss.end)
+        or projected(view, loss.end)
         or in_denial(view, loss.start)
         or view.words[-1:] == ["?"]
     )
@@ -331,9 +372,19 @@ def _toll_count(view: SentenceView, after: int) -> tuple[int, bool] | None:
         if view.words[k] in (".", ";", ",", "but"):
             return None
         link = view.match(lex.toll_links, k)
-        if link is not None and parse_quantity(view.tokens, view.words, link.end, lex) is not None:
+        if link is None:
+            continue
+        if view.word(link.end) in lex.unit_words:
+            return None  # "losses climbed to £1.5bn": money, not people
+        quantity = parse_quantity(view.tokens, view.words, link.end, lex)
+        if quantity is not None and not _is_year(view, quantity) and view.word(quantity.end) not in lex.unit_words:
             return link.end, " ".join(view.words[link.start : link.end]) in lex.toll_links_min
     return None
+
+
+def _is_year(view: SentenceView, quantity) -> bool:
+    value = quantity.exact_value
+    return value is not None and 1900 <= value <= 2100 and view.tokens[quantity.start].text.isdigit()
 
 
 def _toll_modifiers(view: SentenceView, start: int) -> tuple[str | None, str | None, bool]:

@@ -108,7 +108,40 @@ def _is_bare_count(view: SentenceView, quantity: Quantity) -> bool:
     if view.words[quantity.start] == "one" and quantity.end == quantity.start + 1:
         return False  # "one that hit a hospital" is a pronoun
     before = view.word(quantity.start - 1)
-    return before not in ("aged", "age", "ages", "no", "number", "$", "€", "£", "page", "article", "resolution", "(", "+")
+    if before in ("no", "number", "$", "€", "£", "page", "article", "resolution", "(", "+"):
+        return False
+    return not (_counts_things(view, quantity.end) or _is_age(view, quantity))
+
+
+def _counts_things(view: SentenceView, k: int) -> bool:
+    """ "15,000 UK jobs", "six long years": a number of something that is not a loss."""
+    while True:
+        actor = actor_at(view, k)
+        if actor is not None:
+            k = actor.end
+        elif view.word(k) in view.lex.measure_adjectives:
+            k += 1
+        else:
+            return view.word(k) in view.lex.unit_words
+
+
+def _is_age(view: SentenceView, quantity: Quantity) -> bool:
+    """ "Rabbi Mordechai Leifer, 64, who died", "two children aged five and eight"."""
+    start = quantity.start
+    if view.word(start - 1) == "," and view.word(quantity.end) == "," and start >= 2 and view.tokens[start - 2].capitalized:
+        return True
+    while start > 0:
+        if view.lex.age_markers.match_ending(view.words, start) is not None:
+            return True
+        previous = start - 2  # "aged five and eight": the ages listed before this one
+        if view.word(start - 1) not in ("and", "or", "to") or previous < 0 or not _is_number_word(view, previous):
+            return False
+        start = previous
+    return False
+
+
+def _is_number_word(view: SentenceView, k: int) -> bool:
+    return view.tokens[k].is_number or view.words[k] in view.lex.units or view.words[k] in view.lex.tens
 
 
 def head_at(view: SentenceView, j: int) -> NounHead | None:

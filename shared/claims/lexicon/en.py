@@ -59,7 +59,21 @@ UNIT_WORDS = [
     "days", "day", "hours", "hour", "minutes", "minute", "seconds", "am", "pm", "a.m.", "p.m.",
     "dollars", "euros", "tonnes", "tons", "kg", "times", "villages", "settlements", "towns",
     "cities", "sorties", "attacks", "strikes", "shells", "rounds", "km2", "hectares", "sq",
+    # what else is lost or taken in the news: jobs, money, games, seats, votes, wickets
+    "jobs", "job", "pounds", "pound", "£", "$", "€", "bn", "pence", "cents", "points",
+    "point", "games", "game", "matches", "match", "seats", "seat", "votes", "vote", "runs",
+    "wickets", "goals", "goal", "sets", "shots", "strokes", "acres", "homes", "houses",
+    "cases", "tests", "infections", "shares", "stocks", "customers", "subscribers",
+    "followers", "viewers", "fans", "sales", "contracts", "firms", "businesses", "stores",
+    "shops", "branches", "flights", "nights", "decades", "centuries", "laps", "yards",
+    "feet", "inches", "degrees", "litres", "gallons", "barrels", "kilograms", "grams",
+    "episodes", "seasons", "titles", "medals", "trophies", "awards", "nominations",
 ]
+# Words between a number and its unit ("six long years", "two full days").
+MEASURE_ADJECTIVES = ["long", "full", "whole", "straight", "consecutive", "more", "short",
+                      "successive", "entire", "extra", "further"]
+# Words before a number that make it an age ("aged five and eight", "between the ages of 18").
+AGE_MARKERS = ["aged", "age", "ages", "the ages of", "ages of", "age of"]
 
 # --- subjects ------------------------------------------------------------------
 
@@ -236,7 +250,7 @@ NOUN_MODIFIERS = [
     "ballistic", "guided", "military-age", "wounded", "injured", "further", "total", "main",
     "battle", "infantry", "multiple", "launch", "mobile", "patrol", "landing", "large",
     "small", "israeli-made", "russian-made", "iranian-made", "us-made", "american-made",
-    "soviet-era", "soviet-made", "western", "western-made", "nato", "nato-supplied",
+    "soviet-era", "soviet-made", "western", "western-made", "nato", "nato-supplied", "area",
 ]
 
 # --- casualty triggers ---------------------------------------------------------
@@ -252,7 +266,7 @@ ACTIVE = {
     "wounded": ["wounded", "wounding", "wounds", "injured", "injuring", "injures", "wound", "injure"],
     "captured": ["captured", "capturing", "captures", "capture", "took prisoner", "taken prisoner",
                  "seized", "seizing", "took captive", "trophied", "took", "taken", "the capture of",
-                 "capture of", "detained", "abducted", "kidnapped"],
+                 "capture of", "abducted", "kidnapped"],
     "destroyed": ["destroyed", "destroying", "destroys", "destroy", "knocked out",
                   "wiped out", "obliterated", "burned", "burnt", "demolished", "sank", "sunk",
                   "sinking", "the destruction of", "destruction of", "sink", "sinks", "destroys"],
@@ -283,7 +297,7 @@ PASSIVE = {
                 "missing in action", "remain missing", "remained missing"],
     "captured": ["captured", "taken prisoner", "taken captive", "surrendered", "seized",
                  "trophied", "were taken prisoner", "abducted", "taken hostage", "kidnapped",
-                 "held hostage", "held captive", "detained", "taken into captivity"],
+                 "held hostage", "held captive", "taken into captivity"],
     "destroyed": ["destroyed", "wiped out", "knocked out", "burned", "burnt", "sunk", "sank",
                   "destroyed or damaged"],
     "downed": ["shot down", "downed", "intercepted", "brought down", "were shot down"],
@@ -303,6 +317,19 @@ NOMINAL = {
     "casualties": ["casualties", "casualty", "losses", "killed and wounded", "killed or wounded",
                    "dead and wounded", "dead and injured", "killed and injured"],
 }
+# "lives" is a toll only after a verb of taking them ("cost 850 lives"), not in "saved lives".
+LIVES_VERBS = ["cost", "costs", "costing", "claimed", "claims", "claiming", "took", "takes",
+               "taking", "lost", "lose", "losing", "loses", "ended", "ending", "snuffed out"]
+# Subjects that "capture" a scene, not a person ("the portrait captures a man").
+DEPICTING = ["portrait", "portraits", "photo", "photos", "photograph", "photographs", "image",
+             "images", "picture", "pictures", "video", "videos", "footage", "film", "films",
+             "camera", "cameras", "painting", "paintings", "book", "novel", "exhibition",
+             "documentary", "show", "series", "album", "song", "play", "drawing", "drawings",
+             "photographer", "photographers", "artist", "artists", "lens", "shot", "shots",
+             "snapshot", "poem", "story", "stories", "memoir"]
+# Verbs of taking that capture only prisoners ("took 251 hostages", not "took 5-59").
+TAKING = ["took", "taken", "take", "takes", "taking"]
+
 # Counts that a toll introduces ("the death toll rose to 320").
 TOLLS = {
     "killed": ["death toll", "toll", "number of dead", "number of deaths", "number of people killed",
@@ -356,6 +383,10 @@ DENIALS = ["denied", "deny", "denies", "denying", "refuted", "refutes", "rejecte
            "rejected reports", "dismissed claims", "dismissed reports", "rejects claims",
            "dismissed as false", "called false", "disputed", "disputes", "disputing"]
 HYPOTHETICALS = [
+    "faces", "face", "facing", "risks", "risking", "stand to", "stands to", "could see",
+    "braces for", "bracing for", "projected", "projection", "projections", "forecast",
+    "forecasts", "predicted", "predicts", "modelling", "modeling", "defined as",
+    "is defined", "definition of", "warned of", "warns of", "warning of", "fears of",
     "if", "unless", "would", "could", "might", "may", "should", "will", "shall", "threatened to",
     "threatens to", "threatening to", "vowed to", "vows to", "plans to", "planned to",
     "planning to", "intends to", "intended to", "aims to", "aimed to", "expected to",
@@ -568,6 +599,8 @@ MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
+# Seasons (first month, last month); "the fall" only with "the", "last" or "this" before it.
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
 TIME_PREPOSITIONS = ["in", "during", "on", "of", "from", "between", "by", "throughout", "back",
