@@ -26,12 +26,17 @@ async def page_key(request: Request, conn: AsyncConnection) -> ApiKey | None:
     return await find_active_key(conn, secret)
 
 
-def login_form(status_code: int = 200, error: str | None = None) -> Response:
-    return render("login.html", status_code=status_code, error=error)
+def login_form(status_code: int = 200, error: str | None = None, headers: dict[str, str] | None = None) -> Response:
+    return render("login.html", status_code=status_code, headers=headers, error=error)
 
 
 @router.post("/login")
 async def login(request: Request, conn: ReadConnection) -> Response:
+    """Attempts are rate limited per client address, as anonymous reads are."""
+    limiter = request.app.state.rate_limiter
+    wait = limiter.acquire(f"login:{request.client.host if request.client else 'unknown'}")
+    if wait > 0:
+        return login_form(429, "Too many attempts; wait a moment.", {"Retry-After": limiter.retry_after(wait)})
     form = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=4)
     secret = (form.get("key") or [""])[0].strip()
     if not secret or len(secret) > MAX_KEY_LENGTH or await find_active_key(conn, secret) is None:

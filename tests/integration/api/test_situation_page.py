@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from services.api.settings import ApiSettings
 from services.api.situation.rendering import CONTENT_SECURITY_POLICY
 from tests.support.api_app import asgi_client
 from tests.support.situation_seed import HOSTILE_IMAGE, HOSTILE_LINK, HOSTILE_SCRIPT, seed_situation
@@ -53,6 +54,13 @@ async def test_a_wrong_key_is_refused_and_sets_no_cookie(browser, world):
     response = await browser.post("/login", data={"key": "sk_wrong"})
     assert response.status_code == 401 and "unknown or revoked" in response.text
     assert "set-cookie" not in response.headers
+
+
+@pytest.mark.parametrize("api_settings", [ApiSettings(rate_limit_per_second=0.01, rate_limit_burst=2)])
+async def test_login_attempts_are_rate_limited(browser, keys):
+    answers = [await browser.post("/login", data={"key": f"sk_guess{n}"}) for n in range(3)]
+    assert [answer.status_code for answer in answers] == [401, 401, 429]
+    assert answers[2].headers["retry-after"] and "Too many attempts" in answers[2].text
 
 
 async def test_login_sets_a_strict_http_only_cookie_and_logout_clears_it(browser, keys, world):
