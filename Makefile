@@ -24,7 +24,7 @@ help:
 	@echo "make stack-status  report the local stack"
 	@echo "make stack-down    stop what make stack started"
 	@echo "make migrate       apply the database migrations"
-	@echo "make ensure-tools  install Debian's docker-compose (used by the tests)"
+	@echo "make ensure-tools  install Debian's docker-compose and chromium (used by the tests)"
 	@echo "make chaos         the long fault run: kills, broker and database restarts, bad receivers (own stack on other ports)"
 	@echo "make mutate        mutation testing of the pure cores against the unit tests: kill rate per module, survivors in .cache/mutation/ (MUTATE=names)"
 	@echo "make audit         check every locked dependency against the known vulnerabilities (pip-audit; needs PyPI's JSON API)"
