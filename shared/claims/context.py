@@ -74,7 +74,7 @@ def _weight(table: _Table, phrase: str) -> float:
     return max((table.weights[word] for word in phrase.split() if table.weights.get(word, 1.0) > 1.0), default=1.0)
 
 
-_PEOPLE = frozenset({"person", "civilian", "child", "woman", "man", "resident"})
+_PEOPLE = frozenset({"person", "civilian", "child", "woman"})
 """Who is hit where they live: with no side said, the side is the one whose ground it is."""
 
 
