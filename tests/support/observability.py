@@ -84,6 +84,11 @@ def variables(dashboard: dict) -> list[dict]:
     return dashboard.get("templating", {}).get("list", [])
 
 
+def prometheus_variables(dashboard: dict) -> list[dict]:
+    """The variables Prometheus answers (`label_values(...)`); SQL boards' variables are PostgreSQL's."""
+    return [variable for variable in variables(dashboard) if variable["datasource"]["type"] == "prometheus"]
+
+
 def rules(kind: str) -> list[dict]:
     """`record` or `alert` rules of rules.yml."""
     groups = yaml.safe_load(RULES.read_text())["groups"]

@@ -15,6 +15,7 @@ from tests.support.observability import (
     dashboard_queries,
     dashboards,
     panels,
+    prometheus_variables,
     rules,
     series_names,
     sql_queries,
@@ -92,9 +93,7 @@ def test_situation_panels_variable_and_annotations_query_the_provisioned_postgre
 
 def test_variables_read_catalogued_metrics_and_match_everything_when_all():
     for name, board in dashboards().items():
-        if name in SQL_BOARDS:
-            continue
-        for variable in variables(board):
+        for variable in prometheus_variables(board):
             metric = variable["query"].removeprefix("label_values(").split(",")[0].strip()
             assert metric in catalogue(), f"{name}: variable {variable['name']} reads {metric}"
             assert variable["allValue"] == ".*"
