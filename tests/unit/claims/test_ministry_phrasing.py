@@ -1,5 +1,6 @@
-"""A day of a month is never a count, and a bare count after "and" is the earlier loss's kind
-(sentences of demo/corpus/written, in the style the ministries publish)."""
+"""How ministries phrase things (sentences of demo/corpus/written, in their style): a day of a
+month is never a count, a bare count after "and" is the earlier loss's kind, and a ceasefire the
+other side is called on to observe is a call, not a report that it holds."""
 
 from __future__ import annotations
 
@@ -30,3 +31,12 @@ def test_a_bare_count_after_and_takes_the_earlier_losses_side() -> None:
     claims = extract_claims(text, date(2026, 8, 21), "Ministry of Defence of Armenia", "en")
     assert [(c.category, c.subject, c.count.min, c.side) for c in claims] == [
         ("killed", "soldier", 2, "Armenia"), ("wounded", "soldier", 5, "Armenia")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Ministry of Defence calls on the Azerbaijani side to strictly observe the ceasefire and to refrain from provocations.",
+    "Armenia urged Azerbaijan to fully respect the ceasefire.",
+])
+def test_a_ceasefire_to_be_observed_is_a_call_even_with_an_adverb(text: str) -> None:
+    claims = extract_claims(text, date(2026, 8, 21), "Ministry of Defence of Armenia", "en")
+    assert [(c.kind, c.category) for c in claims] == [("ceasefire", "call")]
