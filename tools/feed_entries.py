@@ -32,6 +32,7 @@ from services.alerts.item_claims import one_per_fact
 from services.alerts.novelty import identity_key
 from services.ingest.normalise.text import html_to_text_and_safe_html, title_text
 from shared.claims.extract import extract_claims
+from shared.claims.restatements import fold_headline
 from tools.claims_scoring import claimant_matches, core_matches
 
 ENTRIES = Path(__file__).resolve().parents[1] / "tests" / "data" / "feeds" / "general" / "entries"
@@ -68,7 +69,9 @@ def entry_text(entry: Mapping[str, Any]) -> str:
 def entry_claims(entry: Mapping[str, Any]) -> list[dict]:
     """The claims the pipeline would record for the entry, as JSON with their context and conflict."""
     found, seen = [], set()
-    for claim in one_per_fact(extract_claims(entry_text(entry), published_day(entry), None)):
+    claims = extract_claims(entry_text(entry), published_day(entry), None)
+    title = title_text(entry.get("title"), False)
+    for claim in one_per_fact(fold_headline(claims, len(title)) if title else claims):
         key = identity_key(claim)
         if key in seen:
             continue
