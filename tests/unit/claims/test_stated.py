@@ -156,3 +156,10 @@ def test_an_aside_that_counts_nobody_does_not_hide_the_predicate() -> None:
     text = "Some 130 people, including children, have been taken hostage after the invasion of Israel by Hamas fighters."
     [claim] = extract_claims(text, date(2023, 10, 9), None, "en")
     assert (claim.category, claim.subject, claim.count.min, claim.approximate) == ("captured", "person", 130, True)
+
+
+def test_inmates_are_prisoners() -> None:
+    # cnn-2022-04-04-031
+    assert claims("Ecuadorian authorities said Monday they are in \"total control\" of a prison in the south of the "
+                  "country after a riot broke out the day before, killing at least 20 inmates.",
+                  date(2022, 4, 4)) == [("killed", "prisoner", 20, None)]
