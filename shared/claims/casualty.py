@@ -10,12 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .actors import actor_at, is_side
+from .conflicts import ARMED_GROUPS
 from .lexicon import Subject
 from .losses import LossPhrase, find_loss_phrases, head_at
 from .modality import in_denial, is_hypothetical, is_negated, projected
 from .model import Count
 from .numbers import parse_quantity
 from .view import SentenceView
+
+_MEMBERS = frozenset({"member", "members"})
+"""People of an armed group named by their membership are its fighters."""
 
 _MAX_AUX = 5
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "remain", "remained"})
@@ -259,6 +263,8 @@ def _loss(view: SentenceView, phrase: LossPhrase, trigger: _Trigger, earlier: li
     category = _fit(category, subject)
     if category is None or _figurative(view, trigger, subject):
         return None
+    if subject.name == "person" and phrase.side in ARMED_GROUPS and view.words[phrase.end - 1] in _MEMBERS:
+        subject = Subject("militant", subject.plural, True)  # "several Hezbollah members"
     quantity = phrase.quantity
     count = Count(1, 1) if quantity is None else Count(quantity.min, quantity.max)
     approximate = quantity.approximate if quantity else False

@@ -163,3 +163,9 @@ def test_inmates_are_prisoners() -> None:
     assert claims("Ecuadorian authorities said Monday they are in \"total control\" of a prison in the south of the "
                   "country after a riot broke out the day before, killing at least 20 inmates.",
                   date(2022, 4, 4)) == [("killed", "prisoner", 20, None)]
+
+
+def test_members_of_an_armed_group_are_its_militants() -> None:
+    # aljazeera-2023-10-09-045
+    assert claims("Iran-backed armed group fires on Israeli military positions after Israel killed several Hezbollah "
+                  "members in shelling.", date(2023, 10, 9)) == [("killed", "militant", 3, 9)]
