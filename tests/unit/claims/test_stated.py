@@ -169,3 +169,10 @@ def test_members_of_an_armed_group_are_its_militants() -> None:
     # aljazeera-2023-10-09-045
     assert claims("Iran-backed armed group fires on Israeli military positions after Israel killed several Hezbollah "
                   "members in shelling.", date(2023, 10, 9)) == [("killed", "militant", 3, 9)]
+
+
+def test_people_taken_by_a_belligerent_are_its_adversary_s() -> None:
+    # sky-2023-10-09-013
+    found = extract_claims("The granddaughter of an elderly woman taken hostage by Hamas has warned she is without "
+                           "medicine and \"in a lot of pain\".", date(2023, 10, 9))
+    assert [(c.category, c.subject, c.side) for c in found] == [("captured", "woman", "Israel")]
