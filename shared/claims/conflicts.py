@@ -77,11 +77,18 @@ def named_parties(text: str) -> frozenset[str]:
 
 
 def place_sides(text: str) -> frozenset[str]:
-    """The sides whose ground the places of a war named in `text` are ("Ganja" → Azerbaijan)."""
+    """The sides whose ground the places of a war named in `text` are ("Ganja" → Azerbaijan). A place
+    that only locates another ("100km north of the Karabakh capital, Stepanakert") is not counted:
+    the text stops naming where things happened at the first "north of", "south of" …"""
     words = [token.low for token in tokenize(text)]
+    landmark = next((i for i in range(1, len(words)) if words[i] == "of" and words[i - 1] in _DIRECTIONS), len(words))
     table = _places()
-    found = (table.match(words, i) for i in range(len(words)))
+    found = (table.match(words, i) for i in range(landmark))
     return frozenset(match.value for match in found if match is not None)
+
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
+                         "northeast", "northwest", "southeast", "southwest"})
 
 
 @cache
