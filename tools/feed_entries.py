@@ -69,9 +69,8 @@ def entry_text(entry: Mapping[str, Any]) -> str:
 def entry_claims(entry: Mapping[str, Any]) -> list[dict]:
     """The claims the pipeline would record for the entry, as JSON with their context and conflict."""
     found, seen = [], set()
-    claims = extract_claims(entry_text(entry), published_day(entry), None)
-    title = title_text(entry.get("title"), False)
-    for claim in one_per_fact(fold_headline(claims, len(title)) if title else claims):
+    text = entry_text(entry)
+    for claim in one_per_fact(fold_headline(extract_claims(text, published_day(entry), None), text)):
         key = identity_key(claim)
         if key in seen:
             continue

@@ -51,8 +51,8 @@ class StoryHandler:
 
     def claims_in(self, event: Event) -> list:
         item: StoryItem = event.payload().item
-        claims = self.extract(item_text(item), item.published_at.date(), default_claimant(item), item.language)
-        claims = fold_headline(claims, len(item.title)) if item.title else claims
+        text = item_text(item)
+        claims = fold_headline(self.extract(text, item.published_at.date(), default_claimant(item), item.language), text)
         return one_per_fact(claims, default_claimant(item))
 
     def prepare(self, events: list[Event]) -> None:

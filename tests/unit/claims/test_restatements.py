@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from shared.claims.extract import extract_claims
-from shared.claims.restatements import fold_headline
+from shared.claims.restatements import fold_headline, headline_end
 
 
 def folded(title: str, body: str, published: date) -> list[tuple]:
-    claims = extract_claims(f"{title}\n\n{body}", published)
+    text = f"{title}\n\n{body}"
     return [(c.category, c.subject, c.count.min if c.count else None, c.count.max if c.count else None, c.claimant)
-            for c in fold_headline(claims, len(title))]
+            for c in fold_headline(extract_claims(text, published), text)]
 
 
 def test_the_exact_count_and_the_claimant_of_the_body_stand_for_the_headline() -> None:
@@ -54,7 +54,33 @@ def test_different_tolls_stay_apart() -> None:
         ("killed", 4), ("killed", 2), ("killed", 3)]
 
 
-def test_without_a_headline_nothing_is_folded() -> None:
-    text = "At least 7 dead after blast in Peshawar\n\nSeven people have died in a blast in Peshawar."
+def test_a_standfirst_is_a_headline_line_too() -> None:
+    # guardian-2020-10-04-055: the standfirst's "one person" is the body's "one civilian"
+    found = folded(
+        "Nagorno-Karabakh: Azerbaijan accuses Armenia of rocket attack",
+        "At least one person killed in Ganja incident, as former Soviet republics move closer to war\n"
+        "At least one civilian was killed and four more injured in the attack on Sunday on Ganja, Azerbaijan’s "
+        "second largest city, 100km (60 miles) north of the Karabakh capital, Stepanakert.",
+        date(2020, 10, 4),
+    )
+    assert found == [("killed", "civilian", 1, None, None), ("wounded", "civilian", 4, 4, None)]
+
+
+def test_a_bound_far_from_the_headline_s_number_is_another_toll() -> None:
+    # guardian-2023-10-09-029: "death toll up to 800" is not "at least 10 British citizens"
+    found = folded(
+        "Nine US citizens killed in Hamas attacks on Israel, state department says",
+        "Death toll up to 800, including French, Argentinian, Thai and Nepalese, with at least 10 UK citizens "
+        "reportedly dead or missing\n"
+        "As it became clear that the dead included people from different backgrounds and originally from countries "
+        "other than Israel, the BBC reported that at least 10 British citizens were dead or missing.",
+        date(2023, 10, 9),
+    )
+    assert ("killed", "person", 800, 800, None) in found
+
+
+def test_the_headline_lines_end_at_the_first_paragraph() -> None:
+    assert headline_end("Title\n\nStandfirst\nA paragraph.\nAnother.") == len("Title\n\nStandfirst\n")
+    text = "At least 7 dead after blast in Peshawar.\n\nSeven people have died in a blast in Peshawar."
     claims = extract_claims(text, date(2020, 10, 27))
-    assert fold_headline(claims, 0) == claims and len(claims) == 2
+    assert headline_end(text) == 0 and fold_headline(claims, text) == claims and len(claims) == 2
