@@ -72,7 +72,9 @@ def find_losses(view: SentenceView) -> list[Loss]:
             if loss is not None and _asserted(view, loss):
                 losses.append(loss)
                 claimed.add(phrase.start)
-    losses.extend(_tolls(view, phrases, losses, claimed))
+    tolls = _tolls(view, phrases, losses, claimed)
+    losses.extend(tolls)
+    losses.extend(_toll_subsets(view, phrases, tolls, claimed))
     losses.extend(_uncounted(view, phrases))
     return sorted(losses, key=lambda loss: loss.start)
 
@@ -381,6 +383,23 @@ def _tolls(view: SentenceView, phrases: list[LossPhrase], losses: list[Loss], cl
         if _asserted(view, loss):
             found.append(loss)
             claimed.add(at)
+    return found
+
+
+def _toll_subsets(view: SentenceView, phrases: list[LossPhrase], tolls: list[Loss], claimed: set[int]) -> list[Loss]:
+    """ "The Israeli toll has risen to at least 700, including 44 soldiers": a part of the toll, on
+    its side."""
+    found: list[Loss] = []
+    for phrase in phrases:
+        before = [toll for toll in tolls if toll.end <= phrase.start]
+        if phrase.start in claimed or not before:
+            continue
+        toll = before[-1]
+        trigger = _subset_of(view, phrase, [toll])
+        loss = _loss(view, phrase, trigger, [toll]) if trigger is not None else None
+        if loss is not None and _asserted(view, loss):
+            found.append(replace(loss, side=loss.side or toll.side))
+            claimed.add(phrase.start)
     return found
 
 

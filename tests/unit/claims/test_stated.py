@@ -176,3 +176,11 @@ def test_people_taken_by_a_belligerent_are_its_adversary_s() -> None:
     found = extract_claims("The granddaughter of an elderly woman taken hostage by Hamas has warned she is without "
                            "medicine and \"in a lot of pain\".", date(2023, 10, 9))
     assert [(c.category, c.subject, c.side) for c in found] == [("captured", "woman", "Israel")]
+
+
+def test_a_part_of_a_toll_is_a_claim_of_its_own_on_the_toll_s_side() -> None:
+    # guardian-2023-10-09-011
+    found = extract_claims("The Israeli toll has risen to at least 700, including 44 soldiers, as the prime minister, "
+                           "Benjamin Netanyahu, said Israel was embarking on a “long and difficult war”.", date(2023, 10, 9))
+    assert [(c.subject, c.count.min, c.count.max, c.side) for c in found] == [
+        ("person", 700, None, "Israel"), ("soldier", 44, 44, "Israel")]
