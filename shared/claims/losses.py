@@ -63,7 +63,26 @@ def find_loss_phrases(view: SentenceView) -> list[LossPhrase]:
             continue
         found.append(phrase)
         i = phrase.end
+        shared = _sharing_the_count(view, phrase)
+        if shared is not None:
+            found.append(shared)
+            i = shared.end
     return found
+
+
+def _sharing_the_count(view: SentenceView, phrase: LossPhrase) -> LossPhrase | None:
+    """ "several Azerbaijani aircraft and tanks": equipment joined to a counted kind, with no count of
+    its own, shares its count and side. People so joined are one total ("dozens of Israelis and
+    Palestinians"), not two."""
+    if phrase.quantity is None or phrase.subject is None or phrase.subject.person or view.word(phrase.end) != "and":
+        return None
+    j = phrase.end + 1
+    if parse_quantity(view.tokens, view.words, j, view.lex) is not None:
+        return None
+    head = _head(view, j, singular=False)
+    if head is None or head.subject is None or head.subject.person:
+        return None
+    return LossPhrase(j, head.end, phrase.quantity, head.subject, head.side or phrase.side, phrase.own, phrase.enemy)
 
 
 def _phrase_at(view: SentenceView, i: int) -> LossPhrase | None:

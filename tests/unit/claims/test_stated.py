@@ -184,3 +184,12 @@ def test_a_part_of_a_toll_is_a_claim_of_its_own_on_the_toll_s_side() -> None:
                            "Benjamin Netanyahu, said Israel was embarking on a “long and difficult war”.", date(2023, 10, 9))
     assert [(c.subject, c.count.min, c.count.max, c.side) for c in found] == [
         ("person", 700, None, "Israel"), ("soldier", 44, 44, "Israel")]
+
+
+def test_equipment_joined_to_a_counted_kind_shares_its_count() -> None:
+    # guardian-2020-09-27-044
+    found = extract_claims("Armenia has declared martial law and ordered the total mobilisation of its military after "
+                           "claiming to have destroyed several Azerbaijani aircraft and tanks in clashes over a disputed "
+                           "region on Sunday.", date(2020, 9, 27))
+    assert [(c.category, c.subject, c.approximate, c.side) for c in found] == [
+        ("destroyed", "aircraft", True, "Azerbaijan"), ("destroyed", "tank", True, "Azerbaijan")]
