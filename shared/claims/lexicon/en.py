@@ -476,7 +476,7 @@ CEASEFIRE_NOUNS = [
     "stop fighting", "cessation of fire", "lull in fighting", "fighting pause",
     "cease hostilities", "cease fire", "halt the fighting", "halt fighting", "stop to the fighting",
     "stop to fighting", "halt in fighting", "halt in the fighting", "quiet period",
-    "end the war", "end to the war", "end the fighting", "end hostilities",
+    "end the war", "end to the war", "end the fighting", "end hostilities", "end fighting",
 ]
 # Ceasefire categories in order of precedence: the first one found in the main clause wins.
 CEASEFIRE_ORDER = ["violation", "collapse", "rejection", "agreement", "proposal", "call",
@@ -510,7 +510,8 @@ CEASEFIRE_BEFORE = {
     "proposal": ["proposed", "proposes", "propose", "proposing", "offered", "offers", "offer",
                  "offering", "put forward", "puts forward", "floated", "suggested", "suggests",
                  "proposal for", "proposal of", "plan for", "unveiled", "presented", "tabled",
-                 "drafted", "initiative for", "draft", "offer of", "pitched", "submitted"],
+                 "drafted", "initiative for", "draft", "offer of", "pitched", "submitted",
+                 "talks with", "talks on", "talks to", "negotiations with", "negotiations on"],
     "call": ["called for", "calls for", "call for", "calling for", "urged", "urges", "urge",
              "urging", "appealed for", "appeals for", "appeal for", "demanded", "demands",
              "demand", "demanding", "pressed for", "presses for", "pushed for", "pushes for",

@@ -193,3 +193,11 @@ def test_equipment_joined_to_a_counted_kind_shares_its_count() -> None:
                            "region on Sunday.", date(2020, 9, 27))
     assert [(c.category, c.subject, c.approximate, c.side) for c in found] == [
         ("destroyed", "aircraft", True, "Azerbaijan"), ("destroyed", "tank", True, "Azerbaijan")]
+
+
+def test_talks_to_end_fighting_are_a_ceasefire_proposal() -> None:
+    # nyt-2022-09-12-014
+    found = extract_claims("U.N. Agency in Talks With Russia and Ukraine to End Fighting at Zaporizhzhia Nuclear Plant",
+                           date(2022, 9, 12))
+    assert [(c.kind, c.category, c.claimant, c.conflict) for c in found] == [
+        ("ceasefire", "proposal", "U.N. Agency", "russia-ukraine")]
