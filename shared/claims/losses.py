@@ -53,11 +53,17 @@ class NounHead:
     nominal: str | None
 
 
+_HEDGES = frozenset({"possibly", "perhaps", "probably", "maybe", "likely"})
+
+
 def find_loss_phrases(view: SentenceView) -> list[LossPhrase]:
     found: list[LossPhrase] = []
     i = 0
     while i < len(view):
         phrase = _phrase_at(view, i)
+        if phrase is not None and view.word(i - 1) in _HEDGES:
+            i = phrase.end  # "another person, possibly a child, is still missing": a guess, not the one lost
+            continue
         if phrase is None:
             i += 1
             continue

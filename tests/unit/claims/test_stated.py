@@ -201,3 +201,8 @@ def test_talks_to_end_fighting_are_a_ceasefire_proposal() -> None:
                            date(2022, 9, 12))
     assert [(c.kind, c.category, c.claimant, c.conflict) for c in found] == [
         ("ceasefire", "proposal", "U.N. Agency", "russia-ukraine")]
+
+
+def test_a_guess_in_an_aside_is_not_the_one_lost() -> None:
+    # guardian-2020-10-27-074
+    assert claims("Another person, possibly a child, is still missing.", date(2020, 10, 27)) == []
