@@ -423,7 +423,7 @@ REPORTING_VERBS = [
     "summarized", "summarised", "indicated", "indicates", "explained", "specified",
     "announcing", "saying", "reporting", "claiming", "telling", "adding", "stating",
     "noting", "estimating", "confirming", "acknowledging", "admitting", "accusing",
-    "updated", "updates", "counts", "tallied", "tallies", "recorded", "records",
+    "updated", "updates", "counts", "tallied", "tallies", "recorded", "records", "registered", "registers",
     "wrote on telegram", "published", "publishes", "showed", "shows", "show",
     "put its toll at", "put its own toll at", "put their toll at", "puts its toll at",
     "put its death toll at", "put the figure at", "puts the figure at", "put its own death toll at",

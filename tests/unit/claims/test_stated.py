@@ -206,3 +206,10 @@ def test_talks_to_end_fighting_are_a_ceasefire_proposal() -> None:
 def test_a_guess_in_an_aside_is_not_the_one_lost() -> None:
     # guardian-2020-10-27-074
     assert claims("Another person, possibly a child, is still missing.", date(2020, 10, 27)) == []
+
+
+def test_a_country_that_registers_deaths_is_their_claimant() -> None:
+    # guardian-2020-11-10-096: each clause has its own speaker
+    found = extract_claims("Coronavirus live news: UK reports 532 further deaths for first time since mid-May; Italy "
+                           "registers 580 deaths", date(2020, 11, 10))
+    assert [(c.count.min, c.claimant) for c in found] == [(532, "United Kingdom"), (580, "Italy")]
