@@ -213,3 +213,9 @@ def test_a_country_that_registers_deaths_is_their_claimant() -> None:
     found = extract_claims("Coronavirus live news: UK reports 532 further deaths for first time since mid-May; Italy "
                            "registers 580 deaths", date(2020, 11, 10))
     assert [(c.count.min, c.claimant) for c in found] == [(532, "United Kingdom"), (580, "Italy")]
+
+
+def test_a_bound_set_off_by_a_comma_still_bounds_the_count() -> None:
+    # liga-2020-09-29-016
+    assert claims("Как минимум, один человек пострадал от рук протестующих", date(2020, 9, 29)) == [
+        ("wounded", "person", 1, None)]
