@@ -3,6 +3,7 @@
     conflict_of({"Azerbaijan", "Armenia"}) == "armenia-azerbaijan"   (both sides named)
     conflict_of({"Hamas"}) == "israel-hamas"                          (a party of one war)
     conflict_of({"Israel"}) is None                                   (Israel fights several)
+    conflict_of({"Israel", "Palestine", "Hamas"}) == "israel-hamas"   (the armed group's war)
 
 The conflicts are the pairs of `actors.CONFLICTS`, named as the registry of conflicts names them.
 """
@@ -41,6 +42,8 @@ def conflict_of(parties: Iterable[str]) -> str | None:
     """The one conflict whose both sides are named, else the one every named belligerent shares."""
     named = set(parties)
     both = {conflict_id(pair) for pair in CONFLICTS if set(pair) <= named}
+    if len(both) > 1:  # "Israelis and Palestinians … after Hamas attack": the armed group's war
+        both = {conflict_id(pair) for pair in CONFLICTS if set(pair) <= named and set(pair) & ARMED_GROUPS} or both
     if len(both) == 1:
         return both.pop()
     if both:

@@ -188,6 +188,8 @@ def _head(view: SentenceView, j: int, singular: bool) -> NounHead | None:
             continue
         if word in lex.demonyms and not view.match(lex.subjects, k + 1):
             actor = actor_at(view, k)
+            if view.word(k + 1) == "and" and view.word(k + 2) in lex.demonyms and not view.match(lex.subjects, k + 3):
+                return NounHead(k + 3, Subject("person", True, True), None, own, enemy, None)  # "Israelis and Palestinians"
             return NounHead(k + 1, Subject("person", True, True), actor.value if actor else None, own, enemy, None)
         if subject is not None and not (singular and subject.value.plural and subject.value.name not in ("aircraft", "personnel")):
             nominal = view.match(lex.nominal, subject.end)  # "soldier deaths", "civilian casualties"

@@ -105,6 +105,9 @@ def test_conflict_of_named_parties() -> None:
     assert conflict_of({"Colombia"}) is None
     assert not war_between({"Pakistan"}) and war_between({"India", "Pakistan"}) and war_between({"Hezbollah"})
     assert named_parties("Shelling hit Ganja and Stepanakert") == {"Azerbaijan", "Nagorno-Karabakh"}
+    # guardian-2023-10-09-006: Israel and Palestine are the sides of two wars; Hamas names one
+    assert conflict_of({"Israel", "Palestine", "Hamas"}) == "israel-hamas"
+    assert conflict_of({"Israel", "Palestine"}) == "israel-palestine"
 
 
 @pytest.mark.parametrize("text, side", [

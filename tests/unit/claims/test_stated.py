@@ -219,3 +219,12 @@ def test_a_bound_set_off_by_a_comma_still_bounds_the_count() -> None:
     # liga-2020-09-29-016
     assert claims("Как минимум, один человек пострадал от рук протестующих", date(2020, 9, 29)) == [
         ("wounded", "person", 1, None)]
+
+
+def test_two_peoples_joined_are_one_toll_of_the_armed_group_s_war() -> None:
+    # guardian-2023-10-09-006
+    found = extract_claims("In today’s newsletter: Thousands of Israelis and Palestinians have been wounded and killed "
+                           "since Saturday morning, with Israel’s prime minister Benjamin Netanyahu warning of a ‘long "
+                           "and difficult war’ after Hamas attack", date(2023, 10, 9))
+    assert [(c.category, c.subject, c.approximate, c.side, c.conflict) for c in found] == [
+        ("wounded", "person", True, None, "israel-hamas")]
