@@ -16,6 +16,7 @@ from .losses import LossPhrase, find_loss_phrases, head_at
 from .modality import in_denial, is_hypothetical, is_negated, projected
 from .model import Count
 from .numbers import parse_quantity
+from .remains import remains
 from .view import SentenceView
 
 _MEMBERS = frozenset({"member", "members"})
@@ -76,7 +77,20 @@ def find_losses(view: SentenceView) -> list[Loss]:
     losses.extend(tolls)
     losses.extend(_toll_subsets(view, phrases, tolls, claimed))
     losses.extend(_uncounted(view, phrases))
+    losses.extend(_dead_bodies(view, losses))
     return sorted(losses, key=lambda loss: loss.start)
+
+
+def _dead_bodies(view: SentenceView, losses: list[Loss]) -> list[Loss]:
+    """ "civilians' bodies have been found": the dead, with no count."""
+    found = []
+    for subject, start, end in remains(view):
+        if any(loss.start < end and start < loss.end for loss in losses):
+            continue
+        loss = Loss("killed", subject, None, False, None, start, end, suffered=True)
+        if _asserted(view, loss):
+            found.append(loss)
+    return found
 
 
 @dataclass(frozen=True, slots=True)

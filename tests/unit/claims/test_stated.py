@@ -228,3 +228,22 @@ def test_two_peoples_joined_are_one_toll_of_the_armed_group_s_war() -> None:
                            "and difficult war’ after Hamas attack", date(2023, 10, 9))
     assert [(c.category, c.subject, c.approximate, c.side, c.conflict) for c in found] == [
         ("wounded", "person", True, None, "israel-hamas")]
+
+
+@pytest.mark.parametrize("text", [
+    # bbc-2022-04-04-030
+    "Bucha, Irpin and more - this is where civilians' bodies have been found scattered around as Russian troops "
+    "pulled out.",
+    # cnn-2022-04-04-029
+    "The grotesque pictures emerging from the Kyiv suburb of Bucha are some of the strongest evidence yet of apparent "
+    "war crimes by Russian forces in Ukraine: Dead civilians on the street, some with hands bound and shot "
+    "execution-style, others apparently mowed down at random.",
+])
+def test_bodies_of_civilians_are_their_deaths_with_no_count(text: str) -> None:
+    assert ("killed", "civilian", None, None) in claims(text, date(2022, 4, 4))
+
+
+def test_a_mountain_of_dead_bodies_in_a_cartoon_counts_nobody() -> None:
+    # guardian-2020-10-17-038
+    assert claims("The artist is sitting at his drawing board, perched atop a mountain of dead bodies, as a "
+                  "succession of importunate reporters crowd in bombarding him with questions", date(2020, 10, 17)) == []
