@@ -124,5 +124,6 @@ def _merged(body: Claim, headline: Claim) -> Claim:
         claimant=body.claimant or headline.claimant, claimant_phrase=body.claimant_phrase or headline.claimant_phrase,
         claimant_party=body.claimant_party or headline.claimant_party, side=body.side or headline.side,
         historical=body.historical or headline.historical, date=body.date or headline.date,
-        place=body.place or headline.place, conflict=body.conflict or (headline.conflict if body.context == headline.context else None),
+        place=body.place or headline.place,
+        conflict=body.conflict or (headline.conflict if body.context == headline.context else None),
     )
