@@ -277,8 +277,8 @@ def _loss(view: SentenceView, phrase: LossPhrase, trigger: _Trigger, earlier: li
         if subject is None:
             return None
     category = _fit(category, subject)
-    if category is None or _figurative(view, trigger, subject):
-        return None
+    if category is None or _figurative(view, trigger, subject) or (phrase.kin and category == "killed"):
+        return None  # "the death of his grandmother" gives no cause: someone's missing or taken relative only
     if subject.name == "person" and phrase.side in ARMED_GROUPS and view.words[phrase.end - 1] in _MEMBERS:
         subject = Subject("militant", subject.plural, True)  # "several Hezbollah members"
     quantity = phrase.quantity

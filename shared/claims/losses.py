@@ -33,6 +33,8 @@ class LossPhrase:
     """ "the flagship": one, when a verb before it says what befell it."""
     headline: bool = False
     """ "shot down Armenian Su-25 jet": one, in a headline's article-less style."""
+    kin: bool = False
+    """ "his father", "her mom": one of someone's family."""
 
     @property
     def bare(self) -> bool:
@@ -54,6 +56,11 @@ class NounHead:
 
 
 _HEDGES = frozenset({"possibly", "perhaps", "probably", "maybe", "likely"})
+
+
+_POSSESSIVES = frozenset({"his", "her", "my", "their", "our", "your"})
+_KIN = frozenset({"father", "dad", "mother", "mum", "mom", "brother", "sister", "wife", "husband", "son", "daughter",
+                  "grandfather", "grandmother"})
 
 
 def find_loss_phrases(view: SentenceView) -> list[LossPhrase]:
@@ -101,6 +108,10 @@ def _phrase_at(view: SentenceView, i: int) -> LossPhrase | None:
                 return LossPhrase(i, head.end, None, head.subject, head.side, head.own, head.enemy)
         if view.words[i] == "the":
             return _definite(view, i)
+        if view.words[i] in _POSSESSIVES and view.word(i + 1) in _KIN:
+            head = _head(view, i + 1, singular=True)  # "his father is missing", "her mom went missing": one
+            if head is not None and head.subject is not None:
+                return LossPhrase(i, head.end, None, head.subject, head.side, head.own, head.enemy, kin=True)
         return _headline(view, i)
     j = quantity.end
     own = False

@@ -81,7 +81,8 @@ AGE_MARKERS = ["aged", "age", "ages", "the ages of", "ages of", "age of"]
 # canonical subject -> (singular forms, plural forms). "person"-like subjects are people.
 PEOPLE = {
     "person": (
-        ["person", "individual", "man", "victim", "member", "citizen", "body"],
+        ["person", "individual", "man", "victim", "member", "citizen", "body",
+         "father", "dad", "brother", "husband", "son", "daughter", "grandfather"],
         ["people", "persons", "individuals", "men", "victims", "members", "citizens",
          "staff members", "staff", "employees", "colleagues", "workers",
          "bodies"],
@@ -117,7 +118,7 @@ PEOPLE = {
         ["children", "boys", "girls", "teenagers", "minors", "infants", "babies", "kids",
          "toddlers", "schoolchildren"],
     ),
-    "woman": (["woman"], ["women"]),
+    "woman": (["woman", "mother", "mum", "mom", "wife", "sister", "grandmother"], ["women"]),
     "police officer": (
         ["police officer", "policeman", "policewoman", "police officer"],
         ["police officers", "policemen", "police", "policewomen"],

@@ -247,3 +247,11 @@ def test_a_mountain_of_dead_bodies_in_a_cartoon_counts_nobody() -> None:
     # guardian-2020-10-17-038
     assert claims("The artist is sitting at his drawing board, perched atop a mountain of dead bodies, as a "
                   "succession of importunate reporters crowd in bombarding him with questions", date(2020, 10, 17)) == []
+
+
+def test_a_missing_relative_is_one_missing_and_a_relative_s_death_alone_no_toll() -> None:
+    # cnn-2020-10-17-020, nyt-2022-09-12-008
+    assert claims("Her mom went missing in Zion National Park. She needs experienced hikers to help bring her home",
+                  date(2020, 10, 17)) == [("missing", "woman", 1, 1)]
+    assert claims("In his first public comments since the death of his grandmother, the prince said she was already "
+                  "“sorely missed”.", date(2022, 9, 12)) == []
