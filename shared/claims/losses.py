@@ -56,11 +56,11 @@ class NounHead:
 
 
 _HEDGES = frozenset({"possibly", "perhaps", "probably", "maybe", "likely"})
-
-
+"""Words that make the noun after them a guess ("possibly a child")."""
 _POSSESSIVES = frozenset({"his", "her", "my", "their", "our", "your"})
 _KIN = frozenset({"father", "dad", "mother", "mum", "mom", "brother", "sister", "wife", "husband", "son", "daughter",
                   "grandfather", "grandmother"})
+"""Relatives one has one of each: "his father" is one person."""
 
 
 def find_loss_phrases(view: SentenceView) -> list[LossPhrase]:
