@@ -134,6 +134,8 @@ def _takes_lives(view: SentenceView, end: int) -> bool:
 def _reporting(view: SentenceView, start: int, end: int, memory: SpeakerMemory) -> Attribution | None:
     n = len(view)
     np_start = _left_np_start(view, start)
+    if np_start < start and view.word(start - 1) == "," and not _speaker_like(view, np_start, _head_end(view, np_start, start)):
+        np_start = start  # "three people died, said the official": the clause before is what was said
     if np_start < start:
         speaker = speaker_of(view, np_start, start, memory)
         opener = view.word(np_start - 1)
@@ -147,8 +149,7 @@ def _reporting(view: SentenceView, start: int, end: int, memory: SpeakerMemory) 
         return Attribution(speaker, ((end, n),), start, True, _is_denial(view, start))
     # "..., said the ministry." / "..., says Ukraine's air force"
     np_end = _right_np_end(view, end)
-    speaker_like = not any(view.tokens[k].is_number or view.match(view.lex.passive, k) for k in range(end, np_end))
-    if np_end > end and speaker_like and (start == 0 or view.word(start - 1) in _TRAILING_OPENERS):
+    if np_end > end and _speaker_like(view, end, np_end) and (start == 0 or view.word(start - 1) in _TRAILING_OPENERS):
         speaker = speaker_of(view, end, np_end, memory)
         if start == 0:
             return Attribution(speaker, ((np_end, n),), start, True, _is_denial(view, start))
@@ -157,6 +158,16 @@ def _reporting(view: SentenceView, start: int, end: int, memory: SpeakerMemory) 
             scopes.append((np_end, n))
         return Attribution(speaker, tuple(scopes), start, False, _is_denial(view, start))
     return None
+
+
+def _speaker_like(view: SentenceView, start: int, end: int) -> bool:
+    """No number and no predicate of a loss ("died", "were killed"): words that can name who speaks."""
+    return not any(view.tokens[k].is_number or view.match(view.lex.passive, k) for k in range(start, end))
+
+
+def _head_end(view: SentenceView, start: int, end: int) -> int:
+    """The speaker's own words, before a comma or a relative clause ("Armenia, which lost …")."""
+    return next((k for k in range(start, end) if view.words[k] in (",", "which", "who")), end)
 
 
 def _is_denial(view: SentenceView, start: int) -> bool:
