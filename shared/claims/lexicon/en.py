@@ -292,7 +292,7 @@ PASSIVE = {
                "lost their life", "lost his life", "lost her life", "feared dead",
                "confirmed dead", "reported killed", "reported dead", "confirmed killed",
                "shot dead", "martyred", "were martyred", "executed", "killed in action",
-               "fell in battle", "have fallen", "died of their wounds", "liquidated"],
+               "fell in battle", "have fallen", "died of their wounds", "liquidated", "drowned"],
     "wounded": ["wounded", "injured", "hurt", "reported wounded", "reported injured",
                 "suffered injuries", "sustained injuries", "sustained wounds"],
     "missing": ["missing", "went missing", "unaccounted for", "reported missing",
