@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .actors import actor_at, is_side
+from .phrases import PhraseTable
 from .view import SentenceView
 
 _NP_BOUNDARIES = frozenset(
@@ -25,6 +26,13 @@ _NOT_IN_A_NAME = frozenset({"will", "would", "not", "n't", "never", "can", "cann
 """Words of a verb group, never of who speaks: "the president will not show" names no claimant."""
 _INSTITUTIONS = frozenset({"ministry", "army", "forces", "staff", "command", "military", "defence", "defense", "government", "spokesman", "spokeswoman", "spokesperson", "service", "headquarters", "office", "press", "department"})
 _ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "official", "head", "chief", "commander", "governor", "mayor", "president", "secretary", "director", "adviser", "advisor", "leader", "ombudsman", "representative", "envoy", "ambassador"})
+
+
+_UNNAMED_REPORTS = PhraseTable.flat([
+    "there were reports that", "there are reports that", "there have been reports that", "there had been reports that",
+    "it was reported that", "it is reported that", "it has been reported that"])
+"""Reports of nobody named: what follows is no earlier speaker's ("France confirmed …, and there were
+reports that as many as nine …")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +68,11 @@ def find_attributions(view: SentenceView, memory: SpeakerMemory) -> list[Attribu
     n = len(view)
     i = 0
     while i < n:
+        unnamed = view.match(_UNNAMED_REPORTS, i)
+        if unnamed is not None:
+            found.append(Attribution(Speaker(None, ""), ((unnamed.end, n),), i, True, False))
+            i = unnamed.end
+            continue
         according = view.match(lex.according_to, i)
         if according is not None and not _is_verb_phrase(view, i):
             end = _right_np_end(view, according.end)

@@ -265,3 +265,10 @@ def test_said_after_the_clause_names_its_speaker_after_the_verb() -> None:
                            date(2020, 10, 27))
     assert [(c.count.min, c.claimant) for c in found] == [
         (1, "official from the Nord department"), (3, "official from the Nord department")]
+
+
+def test_reports_of_nobody_named_are_no_earlier_speaker_s() -> None:
+    # guardian-2023-10-09-029
+    found = extract_claims("France confirmed the deaths of two of its citizens, and there were reports that as many as "
+                           "nine French people were missing, dead or taken hostage.", date(2023, 10, 9))
+    assert [(c.count.min, c.count.max, c.claimant) for c in found] == [(2, 2, "France"), (None, 9, None)]
