@@ -13,18 +13,20 @@ PYTEST_ARGS ?= -q -ra
 # Never fetch a Python build: use the interpreter on PATH (>= 3.11).
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help install compile ensure-tools stack stack-down stack-status migrate up test chaos audit bench bench-tools
+.PHONY: help install compile ensure-tools stack stack-down stack-status migrate up demo test chaos mutate audit bench bench-tools
 
 help:
 	@echo "make install       create .venv/ with the locked dependencies (.venv/bin/sitrep)"
 	@echo "make up            install, start the local stack, migrate, run every service (Ctrl-C stops them)"
+	@echo "make demo          the services on a demo corpus served locally, each alert printed (Ctrl-C stops)"
 	@echo "make test          install, start the local stack, run the whole test suite"
 	@echo "make stack         start PostgreSQL, Kafka and Prometheus on 127.0.0.1 (background; SITREP_KAFKA_BROKERS=3: three brokers)"
 	@echo "make stack-status  report the local stack"
 	@echo "make stack-down    stop what make stack started"
 	@echo "make migrate       apply the database migrations"
-	@echo "make ensure-tools  install Debian's docker-compose (used by the tests)"
+	@echo "make ensure-tools  install Debian's docker-compose and chromium (used by the tests)"
 	@echo "make chaos         the long fault run: kills, broker and database restarts, bad receivers (own stack on other ports)"
+	@echo "make mutate        mutation testing of the pure cores against the unit tests: kill rate per module, survivors in .cache/mutation/ (MUTATE=names)"
 	@echo "make audit         check every locked dependency against the known vulnerabilities (pip-audit; needs PyPI's JSON API)"
 	@echo "make bench         run every bench/*.py against its baselines, write bench/RESULTS.md (BENCH_ARGS=--full for big sizes)"
 
@@ -62,6 +64,11 @@ migrate: install stack
 up: install stack migrate
 	exec $(VENV)/bin/sitrep up
 
+# The demo corpus served from 127.0.0.1, the services on a fresh demo database, each alert printed
+# as it arrives; Ctrl-C stops the services and leaves the stack running.
+demo: install stack
+	exec $(VENV)/bin/python -m tools.demo
+
 test: install ensure-tools stack
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
@@ -69,6 +76,15 @@ test: install ensure-tools stack
 # state in /tmp/sitrep-chaos; SITREP_CHAOS_* to change), since it restarts them.
 chaos: install
 	$(VENV)/bin/python -m tests.chaos.soak
+
+# Mutation testing (mutmut) of the pure cores, module by module against the unit tests that reach
+# them; slow, so never part of `make test`. MUTATE="dates signing" runs only those modules;
+# MUTATE_WORKERS is how many mutants are tested at once. Figures: tests/MUTATION.md.
+MUTATE ?=
+MUTATE_WORKERS ?= 2
+
+mutate: install
+	$(VENV)/bin/python -m tools.mutation --workers $(MUTATE_WORKERS) $(MUTATE)
 
 # Every package of uv.lock (runtime and dev), pinned as locked, looked up in PyPI's vulnerability data.
 # --strict: a package that could not be looked up fails the audit instead of passing unchecked.

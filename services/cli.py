@@ -7,19 +7,24 @@ needs when it runs.
 
 from __future__ import annotations
 
+import json
+from typing import Optional
+
 import typer
 
 from services.alerts.cli import claims_app, subscriptions_app
 from services.api.cli import keys_app
-from services.dedupe.cli import dedupe_app
+from services.dedupe.cli import dedupe_app, stories_app
 from services.ingest.cli import feeds_app
 from shared.cli import command_group, run_async
+from shared.cli.output import OUTPUT_OPTION, Output, chosen, console, dumps, to_jsonable
 
 app = command_group("sitrep — an event-sourced news monitor for armed conflicts.", no_args_is_help=True
 )
 app.add_typer(feeds_app, name="feeds")
 app.add_typer(subscriptions_app, name="subscriptions")
 app.add_typer(claims_app, name="claims")
+app.add_typer(stories_app, name="stories")
 app.add_typer(keys_app, name="keys")
 app.add_typer(dedupe_app, name="dedupe")
 
@@ -66,6 +71,27 @@ def up() -> None:
 
 
 @app.command()
+def status(
+    output: Optional[Output] = OUTPUT_OPTION,
+    prometheus: str = typer.Option("http://127.0.0.1:9090", help="the Prometheus to check"),
+) -> None:
+    """The stack, the services, consumer lag, failing sources and the webhook queue, on one screen.
+    Exits 1 when something is down."""
+    from shared.cli.status import render, status_json
+    from shared.settings import get_settings
+    from shared.status import gather_status
+
+    found = run_async(gather_status(get_settings(), prometheus))
+    if chosen(output) is Output.table:
+        render(found, console())
+    else:
+        typer.echo(dumps(status_json(found)) if chosen(output) is Output.jsonl else
+                   json.dumps(status_json(found), default=to_jsonable, indent=2))
+    if not found.healthy:
+        raise typer.Exit(1)
+
+
+@app.command()
 def replay() -> None:
     """Rebuild every projection from the event log, with a progress bar."""
     from rich.progress import Progress
@@ -94,7 +120,9 @@ def replay() -> None:
 
 
 def main() -> None:
-    app()
+    from shared.cli.errors import run_cli
+
+    run_cli(app)
 
 
 if __name__ == "__main__":

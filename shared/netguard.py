@@ -140,7 +140,7 @@ def check_url(url: str, policy: AddressPolicy = OPEN_INTERNET) -> tuple[str, str
         raise BlockedAddress(url, "percent-encoded host")
     _refuse_numeric_host(url, host)
     try:
-        literal = ipaddress.ip_address(host.split("%")[0])
+        literal = ipaddress.ip_address(host)  # a zone (fe80::1%eth0) is kept: still link-local
     except ValueError:
         literal = None
     if literal is not None:

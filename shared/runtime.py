@@ -33,6 +33,9 @@ async def serve(name: str, main: ServiceMain, settings: Settings, stop: asyncio.
     log.info("service_starting", metrics=f"http://{settings.metrics_host}:{port}")
     try:
         await main(settings, stop, health)
+    except Exception:
+        log.exception("service_failed")  # the traceback goes to the logs; the command line says one line
+        raise
     finally:
         server.should_exit = True
         await server_task

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from services.api import openapi, problems
 from services.api.limits import BodySizeLimit
@@ -17,6 +18,7 @@ from services.api.metrics import RequestMetrics
 from services.api.ratelimit import RateLimiter
 from services.api.routes import ROUTERS
 from services.api.settings import ApiSettings
+from services.api.situation.rendering import STATIC
 from shared.db import create_engine
 from shared.readmodel.projections import all_projections
 from shared.settings import Settings
@@ -44,6 +46,7 @@ def create_app(settings: Settings, api_settings: ApiSettings | None = None) -> F
     app.state.rate_limiter = RateLimiter(api_settings.rate_limit_per_second, api_settings.rate_limit_burst)
     for router in ROUTERS:
         app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     problems.install(app)
     openapi.install(app)
     app.add_middleware(BodySizeLimit, max_bytes=api_settings.max_body_bytes)

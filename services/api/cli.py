@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Optional, TypeVar
 
 import typer
 
 from shared.cli import command_group, run_async
+from shared.cli.errors import fail
+from shared.cli.output import OUTPUT_OPTION, Column, Output, emit
 
 keys_app = command_group("Create, list and revoke API keys.", no_args_is_help=True)
 
@@ -30,9 +31,18 @@ def _with_connection(work: Callable[..., Awaitable[T]]) -> T:
     return run_async(go())
 
 
+def default_name() -> str:
+    import getpass
+    import socket
+    from datetime import UTC, datetime
+
+    return f"{getpass.getuser()}@{socket.gethostname()} {datetime.now(UTC):%Y-%m-%d}"
+
+
 @keys_app.command("create")
 def keys_create(
-    name: str = typer.Option(..., help="Who or what uses the key, e.g. 'newsroom desk'"),
+    name: Optional[str] = typer.Option(None, help="Who or what uses the key, e.g. 'newsroom desk' (default: you, "
+                                                  "this host and today)"),
     scope: str = typer.Option("read", help="read (queries) or admin (also writes)"),
 ) -> None:
     """Create a key and print its secret: it is shown this once and stored only as a hash."""
@@ -40,27 +50,34 @@ def keys_create(
 
     if scope not in SCOPES:
         raise typer.BadParameter(f"scope must be one of {', '.join(SCOPES)}", param_hint="--scope")
+    name = name or default_name()
     key, secret = _with_connection(lambda conn: create_key(conn, name, scope))  # type: ignore[arg-type]
     typer.echo(f"key id: {key.key_id}", err=True)
     typer.echo("the secret below is shown once; store it now", err=True)
     typer.echo(secret)
 
 
+KEY_COLUMNS = (
+    Column("name", "name", max_width=40),
+    Column("scope", "scope"),
+    Column("prefix", "prefix"),
+    Column("created_at", "created", time=True),
+    Column("revoked_at", "revoked", time=True),
+    Column("key_id", "id"),
+)
+
+
 @keys_app.command("list")
-def keys_list() -> None:
-    """List keys (never their secrets) as JSON lines."""
+def keys_list(output: Optional[Output] = OUTPUT_OPTION) -> None:
+    """List keys (never their secrets)."""
     from services.api.keys import list_keys
 
-    for key in _with_connection(list_keys):
-        row = {
-            "key_id": key.key_id,
-            "name": key.name,
-            "scope": key.scope,
-            "prefix": key.key_prefix,
-            "created_at": key.created_at.isoformat(),
-            "revoked_at": key.revoked_at.isoformat() if key.revoked_at else None,
-        }
-        typer.echo(json.dumps(row))
+    rows = [
+        {"key_id": key.key_id, "name": key.name, "scope": key.scope, "prefix": key.key_prefix,
+         "created_at": key.created_at, "revoked_at": key.revoked_at}
+        for key in _with_connection(list_keys)
+    ]
+    emit(rows, KEY_COLUMNS, output, empty="no keys yet: `sitrep keys create`")
 
 
 @keys_app.command("revoke")
@@ -69,6 +86,5 @@ def keys_revoke(key_id: str) -> None:
     from services.api.keys import revoke_key
 
     if not _with_connection(lambda conn: revoke_key(conn, key_id)):
-        typer.echo(f"error: no active key {key_id}", err=True)
-        raise typer.Exit(1)
+        raise fail(f"no active key {key_id}", "`sitrep keys list` shows the ids")
     typer.echo(f"revoked {key_id}")

@@ -10,14 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .actors import actor_at, is_side
+from .conflicts import ARMED_GROUPS
 from .lexicon import Subject
 from .losses import LossPhrase, find_loss_phrases, head_at
-from .modality import in_denial, is_hypothetical, is_negated
+from .modality import in_denial, is_hypothetical, is_negated, projected
 from .model import Count
 from .numbers import parse_quantity
+from .remains import remains
 from .view import SentenceView
 
+_MEMBERS = frozenset({"member", "members"})
+"""People of an armed group named by their membership are its fighters."""
+
 _MAX_AUX = 5
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "remain", "remained"})
 _PEOPLE_CATEGORIES = frozenset({"killed", "wounded", "missing", "captured", "casualties"})
 _EQUIPMENT_CATEGORIES = frozenset({"destroyed", "downed", "damaged", "captured"})
 
@@ -58,7 +64,7 @@ def find_losses(view: SentenceView) -> list[Loss]:
             if phrase.side is None and side is not None:
                 phrase = replace(phrase, side=side)
             right = group_right if position == len(group) - 1 else _right_trigger(view, phrase.end)
-            trigger = _choose(phrase, right, left, group_right)
+            trigger = _choose(phrase, right, left, group_right) if _taken_lives(view, phrase) else None
             if trigger is None:
                 trigger = _subset_of(view, phrase, losses)
             if trigger is None:
@@ -67,9 +73,24 @@ def find_losses(view: SentenceView) -> list[Loss]:
             if loss is not None and _asserted(view, loss):
                 losses.append(loss)
                 claimed.add(phrase.start)
-    losses.extend(_tolls(view, phrases, losses, claimed))
+    tolls = _tolls(view, phrases, losses, claimed)
+    losses.extend(tolls)
+    losses.extend(_toll_subsets(view, phrases, tolls, claimed))
     losses.extend(_uncounted(view, phrases))
+    losses.extend(_dead_bodies(view, losses))
     return sorted(losses, key=lambda loss: loss.start)
+
+
+def _dead_bodies(view: SentenceView, losses: list[Loss]) -> list[Loss]:
+    """ "civilians' bodies have been found": the dead, with no count."""
+    found = []
+    for subject, start, end in remains(view):
+        if any(loss.start < end and start < loss.end for loss in losses):
+            continue
+        loss = Loss("killed", subject, None, False, None, start, end, suffered=True)
+        if _asserted(view, loss):
+            found.append(loss)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +112,20 @@ def _choose(phrase: LossPhrase, right: _Trigger | None, left: _Trigger | None, g
     if phrase.headline:
         return left or (right if right is not None and right.start == phrase.end else None)
     return right or left or group_right
+
+
+def _taken_lives(view: SentenceView, phrase: LossPhrase) -> bool:
+    """ "lives" are a toll only when taken: "cost 850 lives", "lives were lost"; not "saved
+    hundreds of lives", "came to define so many lives"."""
+    if view.words[phrase.end - 1] != "lives":
+        return True
+    lives_verbs = view.lex.lives_verbs
+    before = phrase.start
+    while before > 0 and view.words[before - 1] in view.lex.object_gap:
+        before -= 1
+    if lives_verbs.match_ending(view.words, before) is not None:
+        return True
+    return any(lives_verbs.match(view.words, k) is not None for k in range(phrase.end, min(phrase.end + 4, len(view))))
 
 
 def _groups(view: SentenceView, phrases: list[LossPhrase]) -> list[list[LossPhrase]]:
@@ -157,23 +192,38 @@ def _loser(view: SentenceView, verb: int) -> tuple[str | None, bool]:
 
 def _right_trigger(view: SentenceView, end: int) -> _Trigger | None:
     lex = view.lex
-    k = _skip_place(view, end)
+    k = _skip_aside(view, _skip_place(view, end))
     if view.word(k) == "," and (view.word(k + 1) in lex.auxiliaries or view.match(lex.passive, k + 1)):
         k += 1  # "Five people, including a child, were killed"
-    skipped = 0
-    while k < len(view) and view.words[k] in lex.auxiliaries and skipped < _MAX_AUX:
+    skipped: list[str] = []
+    while k < len(view) and view.words[k] in lex.auxiliaries and len(skipped) < _MAX_AUX:
         found = view.match(lex.passive, k)
         if found is not None:
             break
+        skipped.append(view.words[k])
         k += 1
-        skipped += 1
     found = view.match(lex.passive, k)
-    if found is None:
-        return None
-    # "soldiers killed civilians" is active: a loss phrase right after the verb means so
-    if skipped == 0 and found.value not in ("missing",) and _object_follows(view, found.end):
+    if found is None or (found.value == "missing" and view.word(found.end) == "out"):
+        return None  # "children missing out on education"
+    # "soldiers killed civilians", "an officer who has shot dead three people" are active: a loss
+    # phrase right after the verb makes the subject the one who did it, not the one it befell
+    active = not any(word in _PASSIVE_AUXILIARIES for word in skipped)
+    if active and found.value not in ("missing",) and _object_follows(view, found.end):
         return None
     return _Trigger(found.value, found.start, found.end)
+
+
+def _skip_aside(view: SentenceView, k: int) -> int:
+    """ "130 people, including children, have been taken": past an aside that counts nobody, to
+    the comma that closes it."""
+    if view.word(k) != "," or view.word(k + 1) not in ("including", "among", "mostly", "many"):
+        return k
+    for j in range(k + 2, min(k + 8, len(view))):
+        if view.tokens[j].is_number:
+            return k  # "including two children" is a loss of its own
+        if view.words[j] == ",":
+            return j
+    return k
 
 
 def _object_follows(view: SentenceView, i: int) -> bool:
@@ -183,7 +233,9 @@ def _object_follows(view: SentenceView, i: int) -> bool:
 
 
 def _skip_place(view: SentenceView, k: int) -> int:
-    """ "14 people in Kyiv were killed", "fighters holed up in the Azovstal plant have surrendered"."""
+    """ "14 people in Kyiv were killed", "fighters holed up in the Azovstal plant have surrendered",
+    "two children aged five and eight, have died"."""
+    k = _skip_ages(view, k)
     word = view.word(k)
     if word in ("in", "near", "on", "at", "from", "across", "aboard", "inside") or (len(word) > 4 and word.endswith(("ed", "ing")) and not view.match(view.lex.passive, k)):
         for j in range(k + 2, min(k + 9, len(view))):
@@ -192,6 +244,16 @@ def _skip_place(view: SentenceView, k: int) -> int:
             if view.words[j] in ("were", "was", "have", "has", "had", "are", "is"):
                 return j
     return k
+
+
+def _skip_ages(view: SentenceView, k: int) -> int:
+    age = view.lex.age_markers.match(view.words, k)
+    if age is None:
+        return k
+    k = age.end
+    while k < len(view) and (view.tokens[k].is_number or view.words[k] in view.lex.units or view.words[k] in ("and", "or", "to", "under", "over", "between")):
+        k += 1
+    return k + 1 if view.word(k) == "," and (view.word(k + 1) in view.lex.auxiliaries or view.match(view.lex.passive, k + 1)) else k
 
 
 def _subset_of(view: SentenceView, phrase: LossPhrase, losses: list[Loss]) -> _Trigger | None:
@@ -208,33 +270,49 @@ def _subset_of(view: SentenceView, phrase: LossPhrase, losses: list[Loss]) -> _T
 
 
 def _loss(view: SentenceView, phrase: LossPhrase, trigger: _Trigger, earlier: list[Loss]) -> Loss | None:
-    subject = phrase.subject
+    subject, side = phrase.subject, phrase.side
     category = trigger.category
     if subject is None:
-        subject = _inherited_subject(earlier, category)
+        subject, side = _inherited_subject(earlier, category)
+        side = phrase.side or side
         if subject is None:
             return None
     category = _fit(category, subject)
-    if category is None:
-        return None
+    if category is None or _figurative(view, trigger, subject) or (phrase.kin and category == "killed"):
+        return None  # "the death of his grandmother" gives no cause: someone's missing or taken relative only
+    if subject.name == "person" and phrase.side in ARMED_GROUPS and view.words[phrase.end - 1] in _MEMBERS:
+        subject = Subject("militant", subject.plural, True)  # "several Hezbollah members"
     quantity = phrase.quantity
     count = Count(1, 1) if quantity is None else Count(quantity.min, quantity.max)
     approximate = quantity.approximate if quantity else False
     start, end = min(phrase.start, trigger.start), max(phrase.end, trigger.end)
     basis = "increment" if phrase.increment else None
     return Loss(
-        category, subject.name, count, approximate, phrase.side, start, end, basis, phrase.own,
+        category, subject.name, count, approximate, side, start, end, basis, phrase.own,
         phrase.enemy or trigger.enemy_loser, trigger.loser, suffered=not trigger.active,
         by_speaker=trigger.by_speaker,
     )
 
 
-def _inherited_subject(earlier: list[Loss], category: str) -> Subject | None:
+def _figurative(view: SentenceView, trigger: _Trigger, subject: Subject) -> bool:
+    """ "took 5-59" and "taken six years" take no prisoners; "the portrait captures a man"."""
+    verb = view.words[trigger.start]
+    if trigger.end - trigger.start == 1 and verb in view.lex.taking:
+        return subject.name != "prisoner"
+    if trigger.category == "captured" and verb.startswith("captur") and trigger.start < trigger.end:
+        clause = range(view.clause_start(trigger.start), trigger.start)
+        return any(view.words[k] in view.lex.depicting for k in clause)
+    return False
+
+
+def _inherited_subject(earlier: list[Loss], category: str) -> tuple[Subject | None, str | None]:
+    """ "Two servicemen were killed and five were wounded": the bare count's subject and side are
+    the earlier loss's."""
     people = category in _PEOPLE_CATEGORIES or category == "eliminated"
     for loss in reversed(earlier):
         if loss.subject is not None:
-            return Subject(loss.subject, True, people)
-    return Subject("person", True, True) if people else None
+            return Subject(loss.subject, True, people), loss.side
+    return (Subject("person", True, True) if people else None), None
 
 
 def _fit(category: str, subject: Subject) -> str | None:
@@ -256,6 +334,7 @@ def _asserted(view: SentenceView, loss: Loss) -> bool:
     return not (
         is_negated(view, loss.start, loss.end)
         or is_hypothetical(view, loss.start, loss.end)
+        or projected(view, loss.end)
         or in_denial(view, loss.start)
         or view.words[-1:] == ["?"]
     )
@@ -324,6 +403,23 @@ def _tolls(view: SentenceView, phrases: list[LossPhrase], losses: list[Loss], cl
     return found
 
 
+def _toll_subsets(view: SentenceView, phrases: list[LossPhrase], tolls: list[Loss], claimed: set[int]) -> list[Loss]:
+    """ "The Israeli toll has risen to at least 700, including 44 soldiers": a part of the toll, on
+    its side."""
+    found: list[Loss] = []
+    for phrase in phrases:
+        before = [toll for toll in tolls if toll.end <= phrase.start]
+        if phrase.start in claimed or not before:
+            continue
+        toll = before[-1]
+        trigger = _subset_of(view, phrase, [toll])
+        loss = _loss(view, phrase, trigger, [toll]) if trigger is not None else None
+        if loss is not None and _asserted(view, loss):
+            found.append(replace(loss, side=loss.side or toll.side))
+            claimed.add(phrase.start)
+    return found
+
+
 def _toll_count(view: SentenceView, after: int) -> tuple[int, bool] | None:
     """Where the toll's number stands, and whether the link makes it a floor ("topped 300")."""
     lex = view.lex
@@ -331,9 +427,26 @@ def _toll_count(view: SentenceView, after: int) -> tuple[int, bool] | None:
         if view.words[k] in (".", ";", ",", "but"):
             return None
         link = view.match(lex.toll_links, k)
-        if link is not None and parse_quantity(view.tokens, view.words, link.end, lex) is not None:
+        if link is None:
+            continue
+        if view.word(link.end) in lex.unit_words:
+            return None  # "losses climbed to £1.5bn": money, not people
+        quantity = parse_quantity(view.tokens, view.words, link.end, lex)
+        if quantity is not None and not _is_date(view, quantity) and view.word(quantity.end) not in lex.unit_words:
             return link.end, " ".join(view.words[link.start : link.end]) in lex.toll_links_min
     return None
+
+
+def _is_date(view: SentenceView, quantity) -> bool:
+    """A year ("rose in 2023") or a day of a month ("losses as of 21 August", "as of August 21")."""
+    value = quantity.exact_value
+    if value is None or not view.tokens[quantity.start].text.isdigit():
+        return False
+    return 1900 <= value <= 2100 or (value <= 31 and (_is_month(view, quantity.end) or _is_month(view, quantity.start - 1)))
+
+
+def _is_month(view: SentenceView, i: int) -> bool:
+    return 0 <= i < len(view) and view.tokens[i].capitalized and view.words[i] in view.lex.months
 
 
 def _toll_modifiers(view: SentenceView, start: int) -> tuple[str | None, str | None, bool]:

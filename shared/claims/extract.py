@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .actors import is_party, is_side, opponent
+from .actors import actor_at, is_party, is_side, opponent
 from .attribution import Attribution, SpeakerMemory, claimant_at, find_attributions, remember, speaker_of
 from .casualty import Loss, find_losses
 from .ceasefire import Truce, find_truces, parties
-from .history import attached, event_day, is_historical, time_expressions
+from .context import place_in_context
+from .history import attached, dated_by_sentence, event_day, is_historical, time_expressions
 from .inflected.reader import InflectedReader
 from .languages import sentence_language
 from .lexicon import load
@@ -39,7 +40,8 @@ def extract_claims(
     inflected: InflectedReader | None = None
     current = language
     in_list = False
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    for sentence in sentences:
         if _CAPTION.search(sentence.text):
             continue
         current = sentence_language(sentence.text, current)
@@ -65,7 +67,15 @@ def extract_claims(
         claims.extend(reader.ceasefire(truce) for truce in truces)
         truce_before = bool(truces) or lex.ceasefire_nouns.find_all(view.words) != []
         remember(memory, attributions)
-    return claims
+    return place_in_context(claims, sentences, claimant)
+
+
+def _agent_after(view: SentenceView, end: int) -> str | None:
+    """The belligerent named as the one who did it: "killed by Hamas gunmen", "by Russian shelling"."""
+    if view.word(end) != "by":
+        return None
+    actor = actor_at(view, end + 1)
+    return actor.value if actor is not None and is_side(actor.value) else None
 
 
 class _Reader:
@@ -93,11 +103,14 @@ class _Reader:
         side = loss.side or loss.loser
         if side is None and (loss.enemy or loss.by_speaker):
             side = opponent(claimant) or adversary_of(party_of(claimant))
+        if side is None and (agent := _agent_after(self.view, loss.end)) is not None:
+            side = opponent(agent) or adversary_of(party_of(agent))  # "taken hostage by Hamas": Israel's
         if side is None and claimant is not None and is_side(claimant):
             # a party's own people: "its soldiers", or soldiers it says were killed
             if loss.own or (loss.suffered and loss.subject == "soldier" and is_party(claimant)):
                 side = claimant
         when = attached(self.view, self.times, loss.start, loss.end)
+        when = when or dated_by_sentence(self.view, self.times, self.published, loss.start, loss.end)
         if tally:  # a running total of 1980 vehicles is a count, not a year
             when = [t for t in when if not loss.start <= t.start < loss.end]
         return self._claim(

@@ -83,6 +83,9 @@ def _dated(view: SentenceView, i: int, published: date | None):
     if token.text.isdigit() and 1 <= int(word) <= 31 and view.tokens[i + 1 : i + 2] and view.tokens[i + 1].capitalized and view.word(i + 1) in lex.months:
         found = _month_date(view, i + 1, lex.months[view.word(i + 1)], published, day=int(word))
         return i, found[1], found[2], found[3]
+    season = _season(view, i, published)
+    if season is not None:
+        return season
     if word in lex.weekdays and published is not None:
         back = (published.weekday() - lex.weekdays[word]) % 7
         day = published - timedelta(days=back)
@@ -93,6 +96,23 @@ def _dated(view: SentenceView, i: int, published: date | None):
     if word == "today" and published is not None:
         return i, i + 1, published, published
     return None
+
+
+def _season(view: SentenceView, i: int, published: date | None):
+    """ "during the spring", "last winter": the season's months, this year's unless still to come."""
+    months = (view.lex.seasons or {}).get(view.words[i])
+    before = view.word(i - 1)
+    if months is None or published is None or before not in ("the", "last", "this", "in", "during"):
+        return None
+    if view.words[i] == "fall" and before not in ("the", "last", "this"):
+        return None
+    first, last = months
+    year = published.year
+    if (first, 1) > (published.month, published.day):
+        year -= 1
+    end_year = year + 1 if last < first else year
+    start = i - 1 if before in ("last", "this") else i
+    return start, i + 1, date(year, first, 1), date(end_year, last, calendar.monthrange(end_year, last)[1])
 
 
 def _month_context(view: SentenceView, i: int) -> bool:
@@ -141,14 +161,40 @@ def attached(view: SentenceView, expressions: list[TimeExpression], start: int, 
     return result
 
 
+def dated_by_sentence(view: SentenceView, expressions: list[TimeExpression], published: date | None, start: int, end: int) -> list[TimeExpression]:
+    """ "a raid in 1945 which sank the German cruiser Lützow": when nothing dates the claim itself,
+    an earlier time named in its stretch of the sentence does, unless a recent time is named too
+    or the claim reaches the present ("..., which began in 2014, has killed 14,000")."""
+    if published is None:
+        return []
+    seg_start, seg_end = view.segment_bounds(start)
+    inside = [e for e in expressions if seg_start <= e.start < seg_end]
+    if any(e.since or e.last is None or e.last >= published - RECENT for e in inside if not e.past):
+        return []
+    earlier = []
+    for expression in inside:
+        if _reference_point(view, expression.start):
+            continue
+        between = range(min(expression.end, start), max(expression.start, end))
+        if not any(view.words[k] in _PRESENT for k in between):
+            earlier.append(expression)
+    return earlier
+
+
 def _dates_what_follows(view: SentenceView, expression: TimeExpression, start: int, end: int) -> bool:
     """ "In 2016, 200 people were killed", "The 2008 war killed ...": an earlier time in the
     same clause dates a claim told in the past tense; "has killed" reaches the present."""
-    if _reference_point(view, expression.start):
+    if _reference_point(view, expression.start) or _in_aside(view, expression, start):
         return False
     if any(view.words[k] in _DETACHING and view.words[k] != "," for k in range(expression.end, start)):
         return False
     return not any(view.words[k] in _PRESENT for k in range(expression.end, end))
+
+
+def _in_aside(view: SentenceView, expression: TimeExpression, start: int) -> bool:
+    """ "Armenia, which lost the 2016 clashes, said ...": a relative clause closed before the claim."""
+    opened = any(view.words[k] in ("which", "who") and view.word(k - 1) == "," for k in range(view.clause_start(expression.start), expression.start))
+    return opened and any(view.words[k] == "," for k in range(expression.end, start))
 
 
 def _reference_point(view: SentenceView, i: int) -> bool:

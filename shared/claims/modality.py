@@ -27,7 +27,26 @@ def is_hypothetical(view: SentenceView, start: int, end: int) -> bool:
     # an "if" clause before a comma rules the clause after it too
     if left > 0 and _has(view, lex.hypotheticals, view.clause_start(left - 1), left - 1, only=("if", "unless")):
         return True
-    return _has(view, lex.hypotheticals, left, end)
+    return _has(view, lex.hypotheticals, left, end, before=start)
+
+
+_OPENERS = frozenset({"after", "before", "when", "since", "because", "following", "while", "although", "though",
+                      "whereas", "leaving", "killing", "as"})
+"""Words that open a clause of their own: a modal before one does not reach past it ("a storm that
+could hit the coast after leaving scores dead")."""
+
+
+_MODALS = frozenset({"could", "would", "might", "may", "will", "can", "should", "'d", "must"})
+
+
+def projected(view: SentenceView, end: int) -> bool:
+    """A modal right after the loss: "511,000 lives could be lost", "deaths may rise"."""
+    for k in range(end, min(end + 3, len(view))):
+        if view.words[k] in _MODALS and not (view.words[k] == "may" and view.tokens[k].capitalized):
+            return True
+        if view.is_punct(k):
+            return False
+    return False
 
 
 _REJECTING = frozenset({"rejected", "rejects", "dismissed", "dismisses", "refuted", "refutes", "disputed", "disputes", "denied", "denies"})
@@ -46,10 +65,12 @@ def in_denial(view: SentenceView, i: int) -> bool:
     return False
 
 
-def _has(view: SentenceView, table, start: int, end: int, only: tuple[str, ...] | None = None) -> bool:
+def _has(view: SentenceView, table, start: int, end: int, only: tuple[str, ...] | None = None, before: int | None = None) -> bool:
     for i in range(max(start, 0), end):
         found = view.match(table, i)
         if found is None or found.end > end:
+            continue
+        if before is not None and any(view.words[k] in _OPENERS for k in range(found.end, before)):
             continue
         word = view.words[i]
         if only is not None and word not in only:

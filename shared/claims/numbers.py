@@ -132,8 +132,16 @@ def parse_quantity(tokens: Sequence[Token], words: Sequence[str], i: int, lex: L
     return Quantity(low, high, approximate, increment, start, i, exact)
 
 
+_QUOTES = frozenset({"'", '"', "‘", "“", "”", "«", "»"})
+
+
 def _core(tokens: Sequence[Token], words: Sequence[str], i: int, lex: Lexicon):
     """(min, max, approximate, end, plain value) of a number, range or vague amount."""
+    if i + 2 < len(words) and words[i] in _QUOTES:
+        quoted = lex.vague.match(words, i + 1)  # ‘Dozens’ of Israelis: the marks do not hide the count
+        if quoted is not None and _at(words, quoted.end) in _QUOTES:
+            low, high = quoted.value
+            return low, high, True, quoted.end + 1, None
     vague = lex.vague.match(words, i)
     number = parse_number(tokens, words, i, lex)
     if vague is not None and (number is None or vague.end > number[1]):
@@ -154,4 +162,5 @@ def _core(tokens: Sequence[Token], words: Sequence[str], i: int, lex: Lexicon):
         second = parse_number(tokens, words, end + 1, lex)
         if second and second[0] > value:
             return value, second[0], False, second[1], None
-    return value, value, False, end, value
+    rounded = end - i == 2 and "." in words[i] and words[i + 1] in lex.scales  # "1.2 million" is a rounded figure
+    return value, value, rounded, end, value

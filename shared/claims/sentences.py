@@ -16,6 +16,7 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(
     r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9\u0400-\u042f\u0404-\u0407\u0490\u0531-\u0556ƏÇĞİÖŞÜ])"""
     r"""|[։:]["'”’»)\]]*(?=\s+["'“‘«(\[]?[\u0531-\u0556])|։(?=\s)"""
+    r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"  # "… in the world.What is the Gaza Strip?": a lost space
 )
 _LINE = re.compile(r"[^\n\r]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.]$")

@@ -1,6 +1,6 @@
 """The append-only event log in PostgreSQL and the bookkeeping tables that follow it."""
 
-from shared.eventstore.follow import LOG_START, LogCursor, LogPage
+from shared.eventstore.log_reader import LOG_START, LogCursor, LogPage
 from shared.eventstore.store import (
     ANY_VERSION,
     NO_STREAM,

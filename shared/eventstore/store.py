@@ -40,7 +40,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.events import Event
-from shared.eventstore.follow import LOG_START, SETTLE_SECONDS, Cursor, LogFilter, LogPage, read_log, row_to_event
+from shared.eventstore.log_reader import LOG_START, SETTLE_SECONDS, Cursor, LogFilter, LogPage, read_log, row_to_event
 from shared.eventstore.locks import APPEND_LOCK_KEY, take_append_lock  # noqa: F401 — imported from here
 from shared.eventstore.tables import events
 

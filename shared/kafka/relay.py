@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.events import Event
 from shared.eventstore import LOG_START, EventStore, LogCursor, events, relay_positions
-from shared.eventstore.follow import after_cursor
+from shared.eventstore.log_reader import after_cursor
 from shared.eventstore.notifications import LogNotifier
 from shared.kafka.producer import EventProducer
 from shared.logs import get_logger

@@ -14,7 +14,7 @@ from tests.chaos.harness import ChaosRun
 from tests.chaos.plan import IN_SUITE
 
 
-@pytest.mark.timeout(280)
+@pytest.mark.timeout(420)
 async def test_every_invariant_holds_through_kills_and_poison(settings, tmp_path):
     run = ChaosRun(IN_SUITE, settings.database_url, settings.kafka_bootstrap, settings.topic_prefix, tmp_path)
     report = await run.run()

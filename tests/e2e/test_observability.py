@@ -49,8 +49,8 @@ from tests.support.observability import (
     board_queries,
     dashboards,
     module_in_tree,
+    prometheus_variables,
     recording_rule_queries,
-    variables,
 )
 from tests.support.prometheus import PrometheusServer, config_for
 from tests.support.services import running, serving, wait_for
@@ -66,7 +66,7 @@ MACROS = {"$__rate_interval": "1m", "$__interval": "15s", "$__range": "1h"}
 def as_grafana_sends(expr: str, board: dict) -> str:
     for macro, value in MACROS.items():
         expr = expr.replace(macro, value)
-    for variable in variables(board):
+    for variable in prometheus_variables(board):
         expr = re.sub(rf"\${variable['name']}\b", variable["allValue"], expr)
     assert "$" not in expr, f"unsubstituted variable in {expr}"
     return expr
@@ -120,7 +120,7 @@ async def variables_without_values(prometheus: PrometheusServer) -> list[str]:
     """`label_values(metric, label)` of each variable, as Grafana asks for it."""
     empty = []
     for name, board in dashboards().items():
-        for variable in variables(board):
+        for variable in prometheus_variables(board):
             metric, label = re.fullmatch(r"label_values\((\w+),\s*(\w+)\)", variable["query"]).groups()
             answer = await prometheus.api(f"label/{label}/values", **{"match[]": metric})
             if not answer.get("data") and not awaiting(metric):

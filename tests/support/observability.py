@@ -63,8 +63,17 @@ def panels(dashboard: dict) -> list[dict]:
 
 
 def board_queries(name: str, board: dict) -> list[Query]:
+    """The board's PromQL (the Prometheus panels' targets)."""
     return [Query(f"{name} / {panel['title']}", target["expr"]) for panel in panels(board)
-            for target in panel.get("targets", [])]
+            for target in panel.get("targets", []) if "expr" in target]
+
+
+def sql_queries(name: str, board: dict) -> list[Query]:
+    """The board's SQL: its panels' targets and its annotations' queries."""
+    found = [Query(f"{name} / {panel['title']}", target["rawSql"]) for panel in panels(board)
+             for target in panel.get("targets", []) if "rawSql" in target]
+    return found + [Query(f"{name} / annotation {item['name']}", item["target"]["rawSql"])
+                    for item in board.get("annotations", {}).get("list", []) if "rawSql" in item.get("target", {})]
 
 
 def dashboard_queries() -> list[Query]:
@@ -73,6 +82,11 @@ def dashboard_queries() -> list[Query]:
 
 def variables(dashboard: dict) -> list[dict]:
     return dashboard.get("templating", {}).get("list", [])
+
+
+def prometheus_variables(dashboard: dict) -> list[dict]:
+    """The variables Prometheus answers (`label_values(...)`); SQL boards' variables are PostgreSQL's."""
+    return [variable for variable in variables(dashboard) if variable["datasource"]["type"] == "prometheus"]
 
 
 def rules(kind: str) -> list[dict]:

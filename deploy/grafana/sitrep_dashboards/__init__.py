@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from grafana_foundation_sdk.cog.encoder import JSONEncoder
 
-from . import feeds, overview, pipeline, webhooks
+from . import feeds, overview, pipeline, situation, webhooks
 
-DASHBOARDS = {"overview": overview.build, "feeds": feeds.build, "pipeline": pipeline.build, "webhooks": webhooks.build}
+DASHBOARDS = {"overview": overview.build, "feeds": feeds.build, "pipeline": pipeline.build, "webhooks": webhooks.build,
+              "situation": situation.build}
 
 
 def render(name: str) -> str:

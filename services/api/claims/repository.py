@@ -7,13 +7,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, cast, exists, func, select, true, tuple_
-from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.api.claims.schemas import ClaimAlert, ClaimFilters, ClaimSummary
-from services.api.text_match import contains
 from shared.eventstore import events
+from shared.readmodel.claims.queries import EVIDENCE, OBSERVATION_EVENT, filtered
 from shared.readmodel.claims.tables import claim_observations, claims
 from shared.readmodel.deliveries.tables import deliveries
 from shared.readmodel.incidents.tables import incident_stories
@@ -26,53 +25,6 @@ INCIDENT = (
 """The incident of the claim's first story."""
 SUMMARY = (*(claims.c[name] for name in ClaimSummary.model_fields if name != "incident_id"), INCIDENT)
 ALERT = tuple(deliveries.c[name] for name in ClaimAlert.model_fields)
-_EVIDENCE = events.c.data["evidence"]
-_OBSERVATION_EVENT = events.c.id == cast(claim_observations.c.event_id, UUID(as_uuid=False))
-
-
-def _observed(condition: Any) -> Any:
-    return exists().where(claim_observations.c.claim_id == claims.c.claim_id, condition)
-
-
-def _read_officially() -> Any:
-    official = cast(_EVIDENCE["source_official"].astext, Boolean)
-    return exists(
-        select(1)
-        .select_from(claim_observations.join(events, _OBSERVATION_EVENT))
-        .where(claim_observations.c.claim_id == claims.c.claim_id, official.is_(true()))
-    )
-
-
-def _filtered(query: Any, filters: ClaimFilters) -> Any:
-    for name in ("kind", "category", "basis", "context", "conflict"):
-        if (value := getattr(filters, name)) is not None:
-            query = query.where(claims.c[name] == value)
-    if filters.language is not None:
-        query = query.where(func.lower(claims.c.language) == filters.language.lower())
-    if filters.party is not None:
-        query = query.where(func.lower(claims.c.claimant_party) == filters.party.lower())
-    if filters.novelty == "corroborated":
-        query = query.where(_observed(claim_observations.c.novelty == "corroborated"))
-    elif filters.novelty is not None:
-        query = query.where(claims.c.novelty == filters.novelty)
-    if filters.side is not None:
-        query = query.where(contains(claims.c.side, filters.side))
-    if filters.claimant is not None:
-        query = query.where(contains(claims.c.claimant, filters.claimant))
-    if filters.subject is not None:
-        query = query.where(func.lower(claims.c.subject) == filters.subject.lower())
-    if filters.min_count is not None:
-        lower = func.coalesce(claims.c.count_min, claims.c.count_max)
-        query = query.where(lower >= filters.min_count)
-    if filters.official is not None:
-        query = query.where(_read_officially() if filters.official else ~_read_officially())
-    if filters.story is not None:
-        query = query.where(_observed(claim_observations.c.story_id == filters.story))
-    if filters.since is not None:
-        query = query.where(claims.c.first_observed_at >= filters.since)
-    if filters.until is not None:
-        query = query.where(claims.c.first_observed_at < filters.until)
-    return query
 
 
 async def list_claims(
@@ -82,7 +34,7 @@ async def list_claims(
     query = select(*SUMMARY).order_by(claims.c.first_observed_at.desc(), claims.c.claim_id.desc()).limit(limit)
     if after:
         query = query.where(tuple_(claims.c.first_observed_at, claims.c.claim_id) < tuple_(*after))
-    return [dict(row) for row in (await conn.execute(_filtered(query, filters))).mappings()]
+    return [dict(row) for row in (await conn.execute(filtered(query, filters))).mappings()]
 
 
 async def claims_of_story(conn: AsyncConnection, story_id: str) -> list[dict[str, Any]]:
@@ -120,9 +72,9 @@ def _evidence(row: Any) -> dict[str, Any]:
 
 async def _evidence_of(conn: AsyncConnection, claim_id: str) -> list[dict[str, Any]]:
     query = (
-        select(claim_observations, _EVIDENCE.label("evidence"), stories.c.title.label("story_title"))
+        select(claim_observations, EVIDENCE.label("evidence"), stories.c.title.label("story_title"))
         .select_from(
-            claim_observations.join(events, _OBSERVATION_EVENT).outerjoin(
+            claim_observations.join(events, OBSERVATION_EVENT).outerjoin(
                 stories, stories.c.story_id == claim_observations.c.story_id
             )
         )

@@ -23,7 +23,7 @@ from services.api.events.schemas import (
     EventPage,
     EventStreamQuery,
 )
-from services.api.events.stream import live_events, sse_message
+from services.api.events.stream import live_events, sse_message, stream_response
 from services.api.listing import list_or_export, list_responses
 from services.api.pagination import POSITION_KEY, Keyset
 from services.api.problems import ProblemError, problem_responses
@@ -44,7 +44,9 @@ def _to_dict(event: Event) -> dict:
     "",
     response_model=EventPage,
     summary="The event log, oldest first",
-    description="Every fact sitrep recorded, filtered and paged by global position. "
+    description="Every fact sitrep recorded, filtered and paged in the order followers of the log read it "
+    "(by committing transaction, then position; `sequence` is the position): paging on never skips an event "
+    "that commits late. "
     "With `format=csv` or `format=ndjson` the whole filtered log (from `after`/`cursor` on) is streamed.",
     responses=list_responses(EXAMPLE, CSV_COLUMNS),
 )
@@ -91,14 +93,8 @@ async def stream_events(
     _: Principal = Depends(reader),
 ) -> StreamingResponse:
     notifier: LogNotifier = request.app.state.notifier
-    try:
-        await notifier.ensure_listening()
-    except Exception as exc:  # noqa: BLE001 — the database is away
-        raise ProblemError(503, "The live stream is unavailable; retry shortly.", headers={"Retry-After": "5"}) from exc
     after = last_event_id if last_event_id is not None else query.after
-    body = live_events(db, notifier, query, after, settings.sse_heartbeat_seconds)
-    headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
-    return StreamingResponse(body, media_type="text/event-stream", headers=headers)
+    return await stream_response(notifier, live_events(db, notifier, query, after, settings.sse_heartbeat_seconds))
 
 
 @router.get(

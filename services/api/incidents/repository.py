@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.api.claims.repository import SUMMARY as CLAIM_SUMMARY
 from services.api.incidents.schemas import IncidentFilters, IncidentSummary
-from services.api.text_match import contains
+from shared.readmodel.text_match import contains
 from shared.readmodel.claims.tables import claim_observations, claims
 from shared.readmodel.incidents.tables import incident_stories, incidents
 from shared.readmodel.stories.tables import stories

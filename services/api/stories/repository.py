@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, func, select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.api.claims.repository import claims_of_story
 from services.api.stories.schemas import StoryFilters
-from services.api.text_match import contains
 from shared.readmodel.feeds.tables import feeds
 from shared.readmodel.incidents.tables import incident_stories
+from shared.readmodel.stories.queries import filtered
 from shared.readmodel.stories.tables import stories, story_items
 
 INCIDENT = (
@@ -23,29 +23,13 @@ SUMMARY = (*[c for c in stories.c if c.name != "source_count"], stories.c.source
            INCIDENT)
 
 
-def _carried_by(condition) -> Any:
-    return exists().where(story_items.c.story_id == stories.c.story_id, condition)
-
-
 async def list_stories(
     conn: AsyncConnection, after: tuple[datetime, str] | None, limit: int, filters: StoryFilters
 ) -> list[dict[str, Any]]:
     query = select(*SUMMARY).order_by(stories.c.first_seen_at.desc(), stories.c.story_id.desc()).limit(limit)
     if after:
         query = query.where(tuple_(stories.c.first_seen_at, stories.c.story_id) < tuple_(*after))
-    if filters.since is not None:
-        query = query.where(stories.c.first_seen_at >= filters.since)
-    if filters.until is not None:
-        query = query.where(stories.c.first_seen_at < filters.until)
-    if filters.language is not None:
-        query = query.where(stories.c.language == filters.language)
-    if filters.source is not None:
-        query = query.where(_carried_by(story_items.c.source_id == filters.source))
-    if filters.country is not None:
-        query = query.where(_carried_by(story_items.c.source_country == filters.country.upper()))
-    if filters.q is not None:
-        query = query.where(contains(stories.c.title, filters.q))
-    return [dict(row) for row in (await conn.execute(query)).mappings()]
+    return [dict(row) for row in (await conn.execute(filtered(query, filters))).mappings()]
 
 
 async def get_story(conn: AsyncConnection, story_id: str) -> dict[str, Any] | None:

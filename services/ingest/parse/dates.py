@@ -51,7 +51,7 @@ def parse_date(text: str | None, default_tz: tzinfo = UTC) -> datetime | None:
     """RFC 822, ISO 8601, or whatever dateutil makes of it; None when unreadable or out of range."""
     if not text or not (text := " ".join(text.split())):
         return None
-    for read in (parsedate_to_datetime, _iso, _dateutil, _localised):
+    for read in (_rfc822, _iso, _dateutil, _localised):
         try:
             found = read(text)
         except (TypeError, ValueError, IndexError, OverflowError):
@@ -63,6 +63,15 @@ def parse_date(text: str | None, default_tz: tzinfo = UTC) -> datetime | None:
     return None
 
 
+def _rfc822(text: str) -> datetime:
+    """RFC 822 knows only the North American zone names: a date in another zone ('... 14:05 MSK')
+    is left to dateutil, which knows ours, instead of being read as UTC."""
+    found = parsedate_to_datetime(text)
+    if found.tzinfo is None and text.split()[-1].upper() in TZ_ABBREVIATIONS:
+        raise ValueError(f"zone of {text!r} is not RFC 822's")
+    return found
+
+
 def _iso(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
@@ -72,12 +81,11 @@ def _dateutil(text: str) -> datetime:
 
 
 def _localised(text: str) -> datetime | None:
-    """Month and day names in other languages ('Seg, 24 Set 2018 19:42:40 -0300')."""
+    """Month and day names in other languages ('Seg, 24 Set 2018 19:42:40 -0300'). A date without
+    a zone comes back naive, so that it takes the source's zone as every other form does."""
     import dateparser  # slow to import; most dates never get this far
 
-    settings = {"TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC",
-                "PREFER_DATES_FROM": "past"}
-    return dateparser.parse(text, languages=list(DATE_LANGUAGES), settings=settings)
+    return dateparser.parse(text, languages=list(DATE_LANGUAGES), settings={"PREFER_DATES_FROM": "past"})
 
 
 def zone(name: str | None) -> tzinfo:

@@ -62,6 +62,8 @@ def parse_rss(body: bytes, headers: dict[str, str], base_url: str | None, max_it
         warnings.append(f"no declared encoding; guessed {result.get('encoding')}")
     feed = result.get("feed", {})
     parsed, dropped = keep_first([_entry(e) for e in entries], max_items, warnings)
+    if result.get("bozo") and not any(e.guid or e.link or e.title or e.summary or e.content for e in parsed):
+        raise ParseError(ParseErrorKind.MALFORMED, f"no usable entry in a malformed document: {problem}")
     skip_hours, skip_days = _skips(body)
     return ParsedFeed(
         format=version or "unknown",

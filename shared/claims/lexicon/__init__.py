@@ -86,6 +86,12 @@ class Lexicon:
     organisation_aliases: dict[str, str]
     case_sensitive: frozenset[str]
     demonyms: frozenset[str]
+    measure_adjectives: frozenset[str] = frozenset()
+    age_markers: PhraseTable[str] = PhraseTable()
+    lives_verbs: PhraseTable[str] = PhraseTable()
+    depicting: frozenset[str] = frozenset()
+    taking: frozenset[str] = frozenset()
+    seasons: dict[str, tuple[int, int]] | None = None
 
     def model_subject(self, word: str) -> Subject | None:
         """The equipment a weapon name or model code stands for ("su-25s" -> aircraft)."""
@@ -171,6 +177,13 @@ def _compile(data: ModuleType) -> Lexicon:
         organisation_aliases=dict(data.ORGANISATION_ALIASES),
         case_sensitive=frozenset(data.CASE_SENSITIVE),
         demonyms=frozenset(data.DEMONYMS),
+        # what a sentence states and what it only seems to (a language may leave these out)
+        measure_adjectives=frozenset(getattr(data, "MEASURE_ADJECTIVES", ())),
+        age_markers=flat(getattr(data, "AGE_MARKERS", ())),
+        lives_verbs=flat(getattr(data, "LIVES_VERBS", ())),
+        depicting=frozenset(getattr(data, "DEPICTING", ())),
+        taking=frozenset(getattr(data, "TAKING", ())),
+        seasons=dict(getattr(data, "SEASONS", {})),
     )
 
 

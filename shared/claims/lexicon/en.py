@@ -43,6 +43,7 @@ BOUNDS = {
     "up to": "max", "as many as": "max", "at most": "max", "no more than": "max",
     "fewer than": "max", "less than": "max", "under": "max", "a maximum of": "max",
     "nearly": "near", "almost": "near", "just under": "near", "close to": "near",
+    "nears": "near", "nearing": "near", "approaches": "near", "approaching": "near",
     "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx",
     "some": "approx", "an estimated": "approx", "estimated": "approx", "approx": "approx",
     "circa": "approx", "an approximate": "approx", "a total of": "exact", "all": "exact",
@@ -59,14 +60,29 @@ UNIT_WORDS = [
     "days", "day", "hours", "hour", "minutes", "minute", "seconds", "am", "pm", "a.m.", "p.m.",
     "dollars", "euros", "tonnes", "tons", "kg", "times", "villages", "settlements", "towns",
     "cities", "sorties", "attacks", "strikes", "shells", "rounds", "km2", "hectares", "sq",
+    # what else is lost or taken in the news: jobs, money, games, seats, votes, wickets
+    "jobs", "job", "pounds", "pound", "£", "$", "€", "bn", "pence", "cents", "points",
+    "point", "games", "game", "matches", "match", "seats", "seat", "votes", "vote", "runs",
+    "wickets", "goals", "goal", "sets", "shots", "strokes", "acres", "homes", "houses",
+    "cases", "tests", "infections", "shares", "stocks", "customers", "subscribers",
+    "followers", "viewers", "fans", "sales", "contracts", "firms", "businesses", "stores",
+    "shops", "branches", "flights", "nights", "decades", "centuries", "laps", "yards",
+    "feet", "inches", "degrees", "litres", "gallons", "barrels", "kilograms", "grams",
+    "episodes", "seasons", "titles", "medals", "trophies", "awards", "nominations",
 ]
+# Words between a number and its unit ("six long years", "two full days").
+MEASURE_ADJECTIVES = ["long", "full", "whole", "straight", "consecutive", "more", "short",
+                      "successive", "entire", "extra", "further"]
+# Words before a number that make it an age ("aged five and eight", "between the ages of 18").
+AGE_MARKERS = ["aged", "age", "ages", "the ages of", "ages of", "age of"]
 
 # --- subjects ------------------------------------------------------------------
 
 # canonical subject -> (singular forms, plural forms). "person"-like subjects are people.
 PEOPLE = {
     "person": (
-        ["person", "individual", "man", "victim", "member", "citizen", "body"],
+        ["person", "individual", "man", "victim", "member", "citizen", "body",
+         "father", "dad", "brother", "husband", "son", "daughter", "grandfather"],
         ["people", "persons", "individuals", "men", "victims", "members", "citizens",
          "staff members", "staff", "employees", "colleagues", "workers",
          "bodies"],
@@ -102,13 +118,13 @@ PEOPLE = {
         ["children", "boys", "girls", "teenagers", "minors", "infants", "babies", "kids",
          "toddlers", "schoolchildren"],
     ),
-    "woman": (["woman"], ["women"]),
+    "woman": (["woman", "mother", "mum", "mom", "wife", "sister", "grandmother"], ["women"]),
     "police officer": (
         ["police officer", "policeman", "policewoman", "police officer"],
         ["police officers", "policemen", "police", "policewomen"],
     ),
-    "prisoner": (["prisoner of war", "prisoner", "pow", "captive", "hostage"],
-                 ["prisoners of war", "prisoners", "pows", "captives", "hostages"]),
+    "prisoner": (["prisoner of war", "prisoner", "pow", "captive", "hostage", "inmate"],
+                 ["prisoners of war", "prisoners", "pows", "captives", "hostages", "inmates"]),
     "journalist": (["journalist", "reporter", "photographer", "cameraman"],
                    ["journalists", "reporters", "media workers", "photographers"]),
     "aid worker": (["aid worker", "humanitarian worker", "volunteer"],
@@ -236,7 +252,7 @@ NOUN_MODIFIERS = [
     "ballistic", "guided", "military-age", "wounded", "injured", "further", "total", "main",
     "battle", "infantry", "multiple", "launch", "mobile", "patrol", "landing", "large",
     "small", "israeli-made", "russian-made", "iranian-made", "us-made", "american-made",
-    "soviet-era", "soviet-made", "western", "western-made", "nato", "nato-supplied",
+    "soviet-era", "soviet-made", "western", "western-made", "nato", "nato-supplied", "area",
 ]
 
 # --- casualty triggers ---------------------------------------------------------
@@ -252,7 +268,7 @@ ACTIVE = {
     "wounded": ["wounded", "wounding", "wounds", "injured", "injuring", "injures", "wound", "injure"],
     "captured": ["captured", "capturing", "captures", "capture", "took prisoner", "taken prisoner",
                  "seized", "seizing", "took captive", "trophied", "took", "taken", "the capture of",
-                 "capture of", "detained", "abducted", "kidnapped"],
+                 "capture of", "abducted", "kidnapped"],
     "destroyed": ["destroyed", "destroying", "destroys", "destroy", "knocked out",
                   "wiped out", "obliterated", "burned", "burnt", "demolished", "sank", "sunk",
                   "sinking", "the destruction of", "destruction of", "sink", "sinks", "destroys"],
@@ -276,14 +292,14 @@ PASSIVE = {
                "lost their life", "lost his life", "lost her life", "feared dead",
                "confirmed dead", "reported killed", "reported dead", "confirmed killed",
                "shot dead", "martyred", "were martyred", "executed", "killed in action",
-               "fell in battle", "have fallen", "died of their wounds", "liquidated"],
+               "fell in battle", "have fallen", "died of their wounds", "liquidated", "drowned"],
     "wounded": ["wounded", "injured", "hurt", "reported wounded", "reported injured",
                 "suffered injuries", "sustained injuries", "sustained wounds"],
     "missing": ["missing", "went missing", "unaccounted for", "reported missing",
                 "missing in action", "remain missing", "remained missing"],
     "captured": ["captured", "taken prisoner", "taken captive", "surrendered", "seized",
                  "trophied", "were taken prisoner", "abducted", "taken hostage", "kidnapped",
-                 "held hostage", "held captive", "detained", "taken into captivity"],
+                 "held hostage", "held captive", "taken into captivity"],
     "destroyed": ["destroyed", "wiped out", "knocked out", "burned", "burnt", "sunk", "sank",
                   "destroyed or damaged"],
     "downed": ["shot down", "downed", "intercepted", "brought down", "were shot down"],
@@ -303,6 +319,19 @@ NOMINAL = {
     "casualties": ["casualties", "casualty", "losses", "killed and wounded", "killed or wounded",
                    "dead and wounded", "dead and injured", "killed and injured"],
 }
+# "lives" is a toll only after a verb of taking them ("cost 850 lives"), not in "saved lives".
+LIVES_VERBS = ["cost", "costs", "costing", "claimed", "claims", "claiming", "took", "takes",
+               "taking", "lost", "lose", "losing", "loses", "ended", "ending", "snuffed out"]
+# Subjects that "capture" a scene, not a person ("the portrait captures a man").
+DEPICTING = ["portrait", "portraits", "photo", "photos", "photograph", "photographs", "image",
+             "images", "picture", "pictures", "video", "videos", "footage", "film", "films",
+             "camera", "cameras", "painting", "paintings", "book", "novel", "exhibition",
+             "documentary", "show", "series", "album", "song", "play", "drawing", "drawings",
+             "photographer", "photographers", "artist", "artists", "lens", "shot", "shots",
+             "snapshot", "poem", "story", "stories", "memoir"]
+# Verbs of taking that capture only prisoners ("took 251 hostages", not "took 5-59").
+TAKING = ["took", "taken", "take", "takes", "taking"]
+
 # Counts that a toll introduces ("the death toll rose to 320").
 TOLLS = {
     "killed": ["death toll", "toll", "number of dead", "number of deaths", "number of people killed",
@@ -314,6 +343,9 @@ TOLLS = {
                    "losses", "total losses", "combat losses", "personnel losses"],
     "inherit": ["total", "tally", "count", "overall toll", "total number"],
 }
+_RISING = ("rose", "risen", "rises", "has risen", "climbed", "climbs", "has climbed", "surged", "surges",
+           "has surged", "jumped", "soared", "went")
+"""Verbs of a toll going up: "surged above 1,100" makes 1,100 a floor."""
 TOLL_LINKS = [
     "rose to", "risen to", "has risen to", "had risen to", "climbed to", "climbs to",
     "rises to", "reached", "reaches", "has reached", "stands at", "stood at", "is", "was",
@@ -321,10 +353,12 @@ TOLL_LINKS = [
     "amounted to", "amount to", "amounts to", "totalled", "totaled", "totals", "surpassed",
     "topped", "exceeded", "passed", "is now", "was now", "now at", "grew to", "mounted to",
     "soared to", "has passed", "has surpassed", "has topped", "has exceeded", "went up to",
-    "exceeds", "surpasses", "tops",
+    "exceeds", "surpasses", "tops", "surged to", "has surged to",
+    *(f"{verb} {over}" for verb in _RISING for over in ("above", "past", "beyond")),
 ]
 TOLL_LINKS_MIN = ["surpassed", "topped", "exceeded", "passed", "has passed", "has surpassed",
-                  "has topped", "has exceeded", "exceeds", "surpasses", "tops"]
+                  "has topped", "has exceeded", "exceeds", "surpasses", "tops",
+                  *(f"{verb} {over}" for verb in _RISING for over in ("above", "past", "beyond"))]
 
 # Words that may stand between a loss and its predicate ("were reportedly killed").
 AUXILIARIES = [
@@ -356,6 +390,10 @@ DENIALS = ["denied", "deny", "denies", "denying", "refuted", "refutes", "rejecte
            "rejected reports", "dismissed claims", "dismissed reports", "rejects claims",
            "dismissed as false", "called false", "disputed", "disputes", "disputing"]
 HYPOTHETICALS = [
+    "faces", "face", "facing", "risks", "risking", "stand to", "stands to", "could see",
+    "braces for", "bracing for", "projected", "projection", "projections", "forecast",
+    "forecasts", "predicted", "predicts", "modelling", "modeling", "defined as",
+    "is defined", "definition of", "warned of", "warns of", "warning of", "fears of",
     "if", "unless", "would", "could", "might", "may", "should", "will", "shall", "threatened to",
     "threatens to", "threatening to", "vowed to", "vows to", "plans to", "planned to",
     "planning to", "intends to", "intended to", "aims to", "aimed to", "expected to",
@@ -386,7 +424,7 @@ REPORTING_VERBS = [
     "summarized", "summarised", "indicated", "indicates", "explained", "specified",
     "announcing", "saying", "reporting", "claiming", "telling", "adding", "stating",
     "noting", "estimating", "confirming", "acknowledging", "admitting", "accusing",
-    "updated", "updates", "counts", "tallied", "tallies", "recorded", "records",
+    "updated", "updates", "counts", "tallied", "tallies", "recorded", "records", "registered", "registers",
     "wrote on telegram", "published", "publishes", "showed", "shows", "show",
     "put its toll at", "put its own toll at", "put their toll at", "puts its toll at",
     "put its death toll at", "put the figure at", "puts the figure at", "put its own death toll at",
@@ -439,7 +477,7 @@ CEASEFIRE_NOUNS = [
     "stop fighting", "cessation of fire", "lull in fighting", "fighting pause",
     "cease hostilities", "cease fire", "halt the fighting", "halt fighting", "stop to the fighting",
     "stop to fighting", "halt in fighting", "halt in the fighting", "quiet period",
-    "end the war", "end to the war", "end the fighting", "end hostilities",
+    "end the war", "end to the war", "end the fighting", "end hostilities", "end fighting",
 ]
 # Ceasefire categories in order of precedence: the first one found in the main clause wins.
 CEASEFIRE_ORDER = ["violation", "collapse", "rejection", "agreement", "proposal", "call",
@@ -473,7 +511,8 @@ CEASEFIRE_BEFORE = {
     "proposal": ["proposed", "proposes", "propose", "proposing", "offered", "offers", "offer",
                  "offering", "put forward", "puts forward", "floated", "suggested", "suggests",
                  "proposal for", "proposal of", "plan for", "unveiled", "presented", "tabled",
-                 "drafted", "initiative for", "draft", "offer of", "pitched", "submitted"],
+                 "drafted", "initiative for", "draft", "offer of", "pitched", "submitted",
+                 "talks with", "talks on", "talks to", "negotiations with", "negotiations on"],
     "call": ["called for", "calls for", "call for", "calling for", "urged", "urges", "urge",
              "urging", "appealed for", "appeals for", "appeal for", "demanded", "demands",
              "demand", "demanding", "pressed for", "presses for", "pushed for", "pushes for",
@@ -568,6 +607,8 @@ MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
+# Seasons (first month, last month); "the fall" only with "the", "last" or "this" before it.
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
 TIME_PREPOSITIONS = ["in", "during", "on", "of", "from", "between", "by", "throughout", "back",

@@ -40,17 +40,19 @@ async def register_feed(uow: UnitOfWork, settings: FeedSettings, feed_id: str | 
 
 
 async def update_feed(uow: UnitOfWork, feed_id: str, changes: dict[str, Any], reason: str | None = None, *,
-                      correlation_id: str | None = None) -> None:
+                      correlation_id: str | None = None) -> dict[str, Any]:
+    """Records what `changes` really changes, and returns it (nothing recorded when it is empty)."""
     current = await _current(uow, feed_id)
     version = current.pop("version")
     merged = FeedSettings.model_validate({**current, **changes})
     changed = {k: v for k, v in merged.model_dump().items() if current.get(k) != v}
     if not changed:
-        return
+        return changed
     event = Event.new(FeedUpdated(feed_id=feed_id, changes=changed, reason=reason), stream_id=feed_stream(feed_id), source=SOURCE, subject=feed_id)
     if correlation_id:
         event = event.replace(correlation_id=correlation_id)
     await uow.record(feed_stream(feed_id), [event], expected_version=version)
+    return changed
 
 
 async def url_taken(uow: UnitOfWork, url: str, by_other_than: str) -> bool:

@@ -4,43 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 
 import httpx
 import pytest
 
+from shared.events import Event
+from shared.unit_of_work import UnitOfWork
 from tests.support.api_seed import append_test_events
-
-
-@dataclass
-class Message:
-    id: int
-    event: str
-    data: dict
-
-
-async def sse_messages(response: httpx.Response) -> AsyncIterator[Message]:
-    """Parses an SSE body into its messages, skipping comments and `retry`."""
-    fields: dict[str, str] = {}
-    async for line in response.aiter_lines():
-        if line.startswith(":"):
-            continue
-        if line == "":
-            if "data" in fields:
-                yield Message(int(fields["id"]), fields["event"], json.loads(fields["data"]))
-            fields = {}
-        else:
-            name, _, value = line.partition(": ")
-            fields[name] = value
-
-
-async def take(messages: AsyncIterator[Message], count: int, timeout: float = 15.0) -> list[Message]:
-    async def collect() -> list[Message]:
-        return [await anext(messages) for _ in range(count)]
-
-    return await asyncio.wait_for(collect(), timeout)
+from tests.support.sse import sse_messages, take
 
 
 @pytest.fixture
@@ -100,6 +72,24 @@ async def test_no_event_is_lost_between_backlog_and_live_part(stream_client, db)
         received = [m.id for m in await take(sse_messages(response), 110, timeout=30)]
     await writer
     assert received == list(range(1, 111))
+
+
+async def test_an_event_that_commits_late_is_streamed_not_skipped(stream_client, db):
+    """A transaction that took a lower position commits after one with a higher position has been
+    streamed... or would have been, by position: the stream waits for it and sends both, once."""
+    async with db.engine.connect() as early:
+        early_tx = await early.begin()
+        [first] = await UnitOfWork(early, db.projections).record(
+            "early", [Event(type="test.happened", data={"n": 1}, stream_id="early", source="test")])
+        [late] = await append_test_events(db, "late", 1)
+        assert late > first.position
+        async with stream_client.stream("GET", "/v1/events/stream") as response:
+            messages = sse_messages(response)
+            await asyncio.sleep(1.5)
+            await early_tx.commit()
+            assert [m.id for m in await take(messages, 2, timeout=30)] == [first.position, late]
+            after = await append_test_events(db, "after", 1)
+            assert [m.id for m in await take(messages, 1)] == after
 
 
 async def test_heartbeats_keep_an_idle_stream_open(stream_client):

@@ -26,8 +26,8 @@ async def pg_engine() -> AsyncIterator[AsyncEngine]:
             await conn.execute(text(f'CREATE DATABASE "{name}"'))
     except (OSError, OperationalError, DBAPIError) as error:
         await admin.dispose()
-        pytest.skip(f"PostgreSQL unreachable at {base_url} ({error.__class__.__name__}: {error}); "
-                    "start the local stack or set SITREP_DATABASE_URL")
+        pytest.fail(f"PostgreSQL unreachable at {base_url} ({error.__class__.__name__}: {error}); "
+                    "start the local stack with `make stack` or set SITREP_DATABASE_URL")
     engine = create_async_engine(base_url.rsplit("/", 1)[0] + f"/{name}", pool_size=12)
     async with engine.begin() as conn:
         await create_tables(conn)

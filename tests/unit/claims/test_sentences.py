@@ -19,3 +19,8 @@ def test_quotes_and_lines() -> None:
         "The ministry said so.",
         "tanks ‒ 1,381 (+5)",
     ]
+
+
+def test_a_sentence_after_a_lost_space_is_its_own_sentence():
+    parts = split_sentences("Gaza is one of the most crowded places in the world.What is the Gaza Strip?")
+    assert len(parts) == 2

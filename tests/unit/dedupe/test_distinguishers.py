@@ -70,3 +70,79 @@ def test_places_after_prepositions_conflict_but_headline_places_do_not_count():
 
 def test_no_facts_no_conflict():
     assert _conflict("Talks continue.", "Fighting goes on.") is None
+
+
+def test_a_number_is_keyed_by_the_two_content_words_on_each_side_of_it():
+    assert extract_facts("Air defences downed 12 drones over the Kyiv region") == {
+        "n:<defence=12", "n:<downed=12", "n:>drone=12", "n:>kyiv=12",
+    }
+    facts = extract_facts("Russian forces shelled frontline villages 14 times overnight near Kupiansk")
+    assert {"n:<village=14", "n:<frontline=14", "n:>time=14", "n:>overnight=14"} <= facts
+    assert not any(f.startswith("n:") and ("shelled" in f or "kupiansk" in f) for f in facts)
+
+
+def test_context_stops_at_another_number_and_at_the_sentence_end():
+    facts = extract_facts("Shelling of Stepanakert continued. Residents said 40 homes burned.")
+    assert {f for f in facts if f.startswith("n:")} == {"n:<resident=40", "n:>home=40", "n:>burned=40"}
+    # "Gen." ends no sentence, so the rank stays beside the number.
+    assert extract_facts("Gen. Smith said 5 tanks.") == {"n:<gen=5", "n:<smith=5", "n:>tank=5"}
+    facts = extract_facts("drones 12 9 tanks")
+    assert facts == {"n:<drone=12", "n:>tank=9"}
+
+
+def test_number_words_plural_stems_and_short_words():
+    assert extract_facts("forty soldiers killed") == {"n:>soldier=40", "n:>killed=40"}
+    assert extract_facts("twenty gas tanks") == {"n:>gas=20", "n:>tank=20"}  # "gas" too short to lose its s
+    assert extract_facts("3 press offices") == {"n:>press=3", "n:>office=3"}  # "ss" is no plural
+
+
+def test_headline_numbers_and_days_count_but_its_places_do_not():
+    body = "Two journalists were wounded in Martuni."
+    title = "Journalists wounded in Karabakh on Monday, 3 killed"
+    facts = extract_facts(body, title)
+    assert facts >= extract_facts(body) | {"w:mon"}
+    assert "p:wounded=karabakh" not in facts and not any(f.startswith("p:") for f in facts - extract_facts(body))
+
+
+def test_a_place_is_a_capitalised_name_keyed_by_the_content_word_before_its_preposition():
+    assert extract_facts("Fighting near Hadrut on Sunday, in May and in the city") == {"p:fighting=hadrut", "w:sun"}
+    assert extract_facts("Residents in shushi were evacuated") == set()  # not capitalised
+    assert extract_facts("In Ganja, sirens") == set()  # nothing before the preposition
+    assert extract_facts("Three of the many in Ganja") == {"n:>many=3", "n:>ganja=3", "p:many=ganja"}
+    assert extract_facts("Shelled in Ganja") == {"p:shelled=ganja"}
+
+
+def test_the_reason_of_a_conflict_names_the_key_and_both_sides_values():
+    assert _conflict("12 drones downed", "9 drones downed") == "n:>downed: ['12'] vs ['9']"
+    assert _conflict("Clashes on Monday", "Clashes on Tuesday") == "w: ['mon'] vs ['tue']"
+    assert _conflict("Fighting near Hadrut", "Fighting near Martakert") == "p:fighting: ['hadrut'] vs ['martakert']"
+
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("1 September", "d:9-1"), ("31 December", "d:12-31"), ("September 1", "d:9-1"),
+    ("on 27 of September", "d:9-27"),  # the day two words before the month
+])
+def test_days_of_month_run_from_1_to_31_on_either_side_of_the_month(text, date):
+    assert date in extract_facts(text)
+
+
+def test_what_is_not_a_day_of_month_names_no_date():
+    assert not any(f.startswith("d:") for f in extract_facts("32 September") | extract_facts("0 September"))
+    assert not any(f.startswith("d:") for f in extract_facts("September in the 27"))  # too far after
+    assert not any(f.startswith("d:") for f in extract_facts("27 of the September"))  # too far before
+    facts = extract_facts("Strikes on 5 September and on 6 October")
+    assert {"d:9-5", "d:10-6"} <= facts
+
+
+def test_every_place_of_a_sentence_counts_and_its_key_is_at_most_three_words_back():
+    assert {"p:shelling=avdiivka", "p:fighting=bakhmut"} <= extract_facts(
+        "Shelling at Avdiivka, and in May, fighting near Bakhmut")
+    assert extract_facts("Shelling of the town at Avdiivka") == {"p:town=avdiivka"}
+    assert not any(f.startswith("p:") for f in extract_facts("Shelling of the us at Avdiivka"))
+    assert extract_facts("The 12 at Avdiivka") == {"n:>avdiivka=12"}  # a number is no key
+    assert not any(f.startswith("p:") for f in extract_facts("UN in Geneva"))  # two letters are no key
+
+
+def test_a_two_letter_word_is_no_context_of_a_number():
+    assert extract_facts("UN 12") == set()

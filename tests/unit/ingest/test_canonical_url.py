@@ -16,6 +16,16 @@ from services.ingest.normalise.canonical_url import canonical_url
     ("https://e.example/путь", "https://e.example/%D0%BF%D1%83%D1%82%D1%8C"),
     ("https://e.example/a?b=1&a=2", "https://e.example/a?b=1&a=2"),
     ("https://[2001:db8::1]:443/x", "https://[2001:db8::1]/x"),
+    # A fully qualified host (trailing dot) names the same site.
+    ("https://News.Example.COM./a", "https://news.example.com/a"),
+    # Dot segments as RFC 3986 5.2.4 removes them: `..` never climbs above the root, and a path
+    # ending in a dot segment names a directory.
+    ("https://e.example/a/../b", "https://e.example/b"),
+    ("https://e.example/../b", "https://e.example/b"),
+    ("https://e.example/a/b/..", "https://e.example/a/"),
+    ("https://e.example/a/b/.", "https://e.example/a/b/"),
+    # A parameter without a value is still part of the address.
+    ("https://e.example/a?print=&id=1", "https://e.example/a?print=&id=1"),
 ])
 def test_canonical_form(raw, expected):
     assert canonical_url(raw) == expected

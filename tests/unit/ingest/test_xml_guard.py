@@ -61,4 +61,7 @@ def test_too_many_declarations_are_refused():
 
 
 def test_documents_using_only_predefined_entities_pass():
-    refuse_dangerous_entities(b"<rss><channel><title>&amp; &lt;</title></channel></rss>")
+    document = (b'<rss version="2.0"><channel><title>t</title>'
+                b"<item><title>Tanks &amp; artillery &lt;updated&gt;</title></item></channel></rss>")
+    assert refuse_dangerous_entities(document) is None
+    assert parse_document("rss", document).entries[0].title == "Tanks & artillery <updated>"

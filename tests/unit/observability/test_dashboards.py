@@ -15,16 +15,21 @@ from tests.support.observability import (
     dashboard_queries,
     dashboards,
     panels,
+    prometheus_variables,
     rules,
     series_names,
+    sql_queries,
     variables,
 )
 
 PROVISIONING = GRAFANA_DIR / "provisioning"
 
 
-def _datasource() -> dict:
-    [datasource] = yaml.safe_load((PROVISIONING / "datasources" / "prometheus.yml").read_text())["datasources"]
+SQL_BOARDS = {"situation"}
+
+
+def _datasource(name: str = "prometheus") -> dict:
+    [datasource] = yaml.safe_load((PROVISIONING / "datasources" / f"{name}.yml").read_text())["datasources"]
     return datasource
 
 
@@ -34,15 +39,17 @@ def test_committed_dashboards_are_the_generators_output():
     assert result.returncode == 0, result.stderr
 
 
-def test_the_four_dashboards_exist_with_distinct_uids():
+def test_the_five_dashboards_exist_with_distinct_uids():
     boards = dashboards()
-    assert set(boards) == {"overview", "feeds", "pipeline", "webhooks"}
+    assert set(boards) == {"overview", "feeds", "pipeline", "webhooks", "situation"}
     assert len({board["uid"] for board in boards.values()}) == len(boards)
 
 
 def test_every_panel_queries_the_provisioned_prometheus():
     uid = _datasource()["uid"]
     for name, board in dashboards().items():
+        if name in SQL_BOARDS:
+            continue
         for panel in panels(board):
             assert panel["targets"], f"{name} / {panel['title']} has no query"
             assert panel["datasource"]["uid"] == uid
@@ -66,9 +73,27 @@ def test_panels_read_catalogued_metrics_and_recorded_series_that_exist():
         assert {n for n in names if ":" in n} <= recorded, query
 
 
+def test_situation_panels_variable_and_annotations_query_the_provisioned_postgresql():
+    source = _datasource("postgres")
+    assert source["type"] == "grafana-postgresql-datasource" and source["url"] == "postgres:5432"
+    assert source["jsonData"]["database"] == "sitrep"
+    board = dashboards()["situation"]
+    assert [panel["title"] for panel in panels(board)] == ["Claims per party per day", "Latest totals, side by side"]
+    for panel in panels(board):
+        assert panel["datasource"]["uid"] == source["uid"]
+        [target] = panel["targets"]
+        assert target["datasource"]["uid"] == source["uid"] and target["rawSql"].strip() and target["refId"]
+    [annotation] = board["annotations"]["list"]
+    assert annotation["datasource"]["uid"] == source["uid"] and "kind = 'ceasefire'" in annotation["target"]["rawSql"]
+    [variable] = variables(board)
+    assert variable["datasource"]["uid"] == source["uid"] and variable["multi"] is True  # quoted, escaped values
+    for query in sql_queries("situation", board):
+        assert "IN ($conflict)" in query.expr and "'$conflict'" not in query.expr, query
+
+
 def test_variables_read_catalogued_metrics_and_match_everything_when_all():
     for name, board in dashboards().items():
-        for variable in variables(board):
+        for variable in prometheus_variables(board):
             metric = variable["query"].removeprefix("label_values(").split(",")[0].strip()
             assert metric in catalogue(), f"{name}: variable {variable['name']} reads {metric}"
             assert variable["allValue"] == ".*"

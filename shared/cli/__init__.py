@@ -1,5 +1,8 @@
 """What every `sitrep` command group shares: help printed by Click itself, without Rich's renderer,
-so that `sitrep --help` (and every command) starts at once; and no pretty tracebacks."""
+so that `sitrep --help` (and every command) starts at once; and no pretty tracebacks.
+
+`output` prints rows as tables or JSON, `times` reads and shows times, `errors` turns failures
+into one line and a hint."""
 
 from __future__ import annotations
 

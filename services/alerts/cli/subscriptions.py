@@ -1,66 +1,16 @@
-"""`sitrep claims`: run the claim extractor on text, for testing and backtesting.
-
-`sitrep subscriptions …`: add, change, list, remove, rotate secrets, send a test ping, redeliver.
-"""
+"""`sitrep subscriptions …`: add, change, list, remove, rotate secrets, send a test ping, redeliver."""
 
 from __future__ import annotations
 
 import json
-import sys
-from datetime import date
 from typing import Any, Optional
 
 import typer
 
-from shared.cli import command_group, run_async
-
-claims_app = command_group("Extract casualty and ceasefire claims from text.", no_args_is_help=True)
-
-
-@claims_app.callback()
-def _claims() -> None:
-    """Extract casualty and ceasefire claims from text."""
-
-
-@claims_app.command("extract")
-def extract(
-    published: Optional[str] = typer.Option(None, help="the article's date, YYYY-MM-DD"),
-    claimant: Optional[str] = typer.Option(None, help="the source's owner, the speaker when the text names nobody"),
-    jsonl: bool = typer.Option(False, "--jsonl", help='read JSON lines {"id", "text", "published", "claimant"?, "lang"?}'),
-    language: Optional[str] = typer.Option(None, help="the item's language (en, ru, uk, hy, az), a hint: each sentence is read in the language its letters show"),
-) -> None:
-    """Read text on stdin and print its claims as a JSON array (or one JSON line per input with --jsonl)."""
-    from shared.claims.extract import extract_claims
-
-    if not jsonl:
-        claims = extract_claims(sys.stdin.read(), _date(published), claimant, language)
-        typer.echo(json.dumps([claim.to_json() for claim in claims], ensure_ascii=False, indent=2))
-        return
-    for number, line in enumerate(sys.stdin, start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            text = item["text"]
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            typer.echo(f"error: line {number}: expected a JSON object with a text: {exc}", err=True)
-            raise typer.Exit(2) from exc
-        claims = extract_claims(text, _date(item.get("published") or published), item.get("claimant") or claimant,
-                                item.get("lang") or language)
-        record = {"id": item.get("id"), "claims": [claim.to_json() for claim in claims]}
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
-def _date(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise typer.BadParameter(f"not a date (YYYY-MM-DD): {text!r}") from exc
-
-
-subscriptions_app = command_group("Webhook subscriptions: who gets which claims.", no_args_is_help=True)
+from services.alerts.cli import subscriptions_app
+from shared.cli import run_async
+from shared.cli.errors import fail
+from shared.cli.output import OUTPUT_OPTION, Column, Output, emit
 
 _CSV = "comma-separated"
 
@@ -84,8 +34,7 @@ def _filters(arguments: dict[str, Any]) -> dict[str, Any]:
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
+    return fail(message, code=code)
 
 
 def _run(coro):
@@ -98,7 +47,7 @@ def _run(coro):
     try:
         return run_async(coro)
     except (SubscriptionNotFound, DeliveryNotFound) as exc:
-        raise _fail(f"not found: {exc}") from exc
+        raise fail(f"not found: {exc}", "`sitrep subscriptions list` shows the ids") from exc
     except (BlockedAddress, DeliveryPending) as exc:
         raise _fail(str(exc)) from exc
     except ValidationError as exc:
@@ -188,9 +137,24 @@ def update(
     typer.echo(json.dumps(_run(go())))
 
 
+def _filters_text(row: dict) -> str:
+    given = {k: v for k, v in (row.get("filters") or {}).items() if v not in (None, [], False)}
+    return "; ".join(f"{k}={','.join(map(str, v)) if isinstance(v, list) else v}" for k, v in sorted(given.items()))
+
+
+SUBSCRIPTION_COLUMNS = (
+    Column("url", "url", max_width=48),
+    Column("description", "description", max_width=30, hide=1),
+    Column("enabled", "enabled"),
+    Column("filters", "filters", max_width=50, show=_filters_text, hide=2),
+    Column("created_at", "created", time=True, hide=3),
+    Column("subscription_id", "id"),
+)
+
+
 @subscriptions_app.command("list")
-def list_() -> None:
-    """Subscriptions as JSON lines (secrets are never listed)."""
+def list_(output: Optional[Output] = OUTPUT_OPTION) -> None:
+    """Subscriptions (secrets are never listed)."""
     from sqlalchemy import select
 
     from shared.readmodel.database import read_connection
@@ -201,10 +165,9 @@ def list_() -> None:
             rows = await conn.execute(
                 select(subscriptions).where(subscriptions.c.deleted_at.is_(None)).order_by(subscriptions.c.created_at)
             )
-            for row in rows.mappings():
-                sys.stdout.write(json.dumps(dict(row), default=str) + "\n")
+            return [dict(row) for row in rows.mappings()]
 
-    _run(go())
+    emit(_run(go()), SUBSCRIPTION_COLUMNS, output, empty="no subscriptions yet: `sitrep subscriptions add URL`")
 
 
 @subscriptions_app.command("remove")

@@ -1,5 +1,6 @@
 """Reading the log in follower order: (transaction id, position), below the oldest transaction
-still in progress. Why this misses nothing and repeats nothing: `store.py`.
+still in progress. Why this misses nothing and repeats nothing: `store.py`. Following it live,
+with notifications: `live_follower.py`.
 
 A cursor is the (transaction_id, position) of the last event a follower handled. A plain
 position is accepted too (the API's `sequence`, an SSE `Last-Event-ID`): it stands for the
@@ -131,6 +132,24 @@ async def _held_back(conn: AsyncConnection, cursor: Cursor, matching: LogFilter)
     """Whether committed events that match lie at or above the horizon."""
     query = select(exists().where(after_cursor(cursor), events.c.transaction_id >= HORIZON, *matching.clauses()))
     return bool((await conn.execute(query)).scalar_one())
+
+
+async def log_end(conn: AsyncConnection) -> LogCursor:
+    """The cursor of the last event below the horizon: a follower starting here sees every event
+    that is not yet final, however low its position."""
+    query = select(*FOLLOWER_ORDER).where(events.c.transaction_id < HORIZON).order_by(
+        events.c.transaction_id.desc(), events.c.position.desc()).limit(1)
+    row = (await conn.execute(query)).first()
+    return LOG_START if row is None else LogCursor(int(row.transaction_id), row.position)
+
+
+async def cursor_before(conn: AsyncConnection, moment: datetime) -> LogCursor:
+    """The cursor just before the first event (in follower order) recorded at or after `moment`,
+    but never past the log's end: a transaction still open may yet commit events of that time."""
+    query = select(*FOLLOWER_ORDER).where(events.c.time >= moment).order_by(*FOLLOWER_ORDER).limit(1)
+    row = (await conn.execute(query)).first()
+    end = await log_end(conn)
+    return end if row is None else min(end, LogCursor(int(row.transaction_id), row.position - 1))
 
 
 def row_to_event(row: Any) -> Event:

@@ -1,0 +1,3 @@
+from tools.demo.runner import main
+
+main()
