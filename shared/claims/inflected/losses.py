@@ -145,7 +145,7 @@ def _head(view: View, lex: InflectedLexicon, j: int, first_only: bool = False):
             continue
         if view.match(lex.enemy, k) is not None:
             enemy = True
-        elif view.match(lex.own, k) is not None or _own_suffix(view, lex, k):
+        elif view.match(lex.own, k) is not None or own_suffix(view, lex, k):
             own = True
         elif word.kind != "word" or view.match(lex.triggers, k) or view.match(lex.breaks, k) or view.match(lex.joiners, k) or view.match(lex.negations, k):
             return None
@@ -160,7 +160,7 @@ def _tail(view: View, lex: InflectedLexicon, end: int, subject: Subject, side, e
         other = view.match(lex.subjects, end + 2) or view.match(lex.subjects, end + 3)
         if other is not None:
             end = other.end
-    if own is False and _own_suffix(view, lex, end - 1):
+    if own is False and own_suffix(view, lex, end - 1):
         own = True
     found = _side_word(view, lex, end)
     if found is not None:
@@ -194,7 +194,7 @@ def _model_after(view: View, k: int) -> int | None:
     return None
 
 
-def _own_suffix(view: View, lex: InflectedLexicon, k: int) -> bool:
+def own_suffix(view: View, lex: InflectedLexicon, k: int) -> bool:
     return 0 <= k < len(view) and bool(lex.own_suffixes) and view.words[k].low.endswith(lex.own_suffixes)
 
 

@@ -15,7 +15,7 @@ from ..lexicon.inflected import InflectedLexicon, load_inflected
 from ..model import Claim, Count
 from ..registry import Entity, adversary_of, entity_of, party_of
 from ..sentences import Sentence
-from .losses import Finding, Phrase, find_phrases, find_triggers, fit, link
+from .losses import Finding, Phrase, find_phrases, find_triggers, fit, link, own_suffix
 from .speakers import Said, mentions, speaker
 from .tallies import is_tally, read_tally
 from .times import is_past
@@ -53,7 +53,7 @@ class InflectedReader:
         if said.this_reported and said.entity is not None:
             for index in state.previous:
                 claims[index] = self._attributed(claims[index], said)
-        context = _Context(view, lex, state, said)
+        context = _Context(view, lex, state, said, _speaks_as_writer(view, lex, phrases))
         new: list[Claim] = []
         if is_tally(sentence.text) or (state.in_tally and read_tally(view, lex)):
             new.extend(context.tally())
@@ -114,7 +114,7 @@ def _parties_with(parties: list[str], party: str) -> tuple[str, ...]:
 class _Context:
     """One sentence being read, with what the item knows."""
 
-    def __init__(self, view: View, lex: InflectedLexicon, state: ItemState, said: Said) -> None:
+    def __init__(self, view: View, lex: InflectedLexicon, state: ItemState, said: Said, as_writer: bool = False) -> None:
         self.view = view
         self.lex = lex
         self.state = state
@@ -125,6 +125,8 @@ class _Context:
         self.claimant = entity.name if entity is not None else (owner.name if owner else state.owner)
         self.phrase = said.phrase
         self.party = party_of(self.claimant)
+        if self.party is None and as_writer:
+            self.party = lex.writers_side or adversary_of(lex.writers_enemy)
         self.historical = is_past(view, lex, state.published)
         self.military = bool(view.find_all(lex.military))
         self.denied = bool(view.find_all(lex.denials))
@@ -324,6 +326,15 @@ class _Context:
             start=sentence.start, end=sentence.end, claimant_phrase=self.phrase, basis=basis,
             reported_on=self.state.published, language=self.lex.language, claimant_party=self.party,
         )
+
+
+def _speaks_as_writer(view: View, lex: InflectedLexicon, phrases: list[Phrase]) -> bool:
+    """An unnamed speaker who says "the enemy" ("düşmənin 13 tankı") or "our" ("hərbi qulluqçumuz",
+    "мы") speaks for the writer's side; its party is known though its name is not."""
+    if lex.writers_side is None and lex.writers_enemy is None:
+        return False
+    return bool(view.find_all(lex.enemy) or view.find_all(lex.we)) or any(
+        own_suffix(view, lex, k) for p in phrases for k in range(p.start, p.end))
 
 
 def _continues(view: View, lex: InflectedLexicon) -> bool:

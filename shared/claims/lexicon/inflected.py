@@ -43,6 +43,8 @@ class InflectedLexicon:
     enemy: PhraseTable[str]
     own: PhraseTable[str]
     own_suffixes: tuple[str, ...]
+    we: PhraseTable[str]
+    """First person plural words ("мы", "մենք"): the speaker belongs to the writer's side."""
     side_markers: PhraseTable[str]
     military: PhraseTable[str]
     civilian: PhraseTable[str]
@@ -145,6 +147,7 @@ def _compile(language: str) -> InflectedLexicon:
         enemy=flat(data.ENEMY),
         own=flat(data.OWN),
         own_suffixes=tuple(data.OWN_SUFFIXES),
+        we=flat(getattr(data, "WE", [])),
         side_markers=flat(data.SIDE_MARKERS),
         military=flat(data.MILITARY),
         civilian=flat(data.CIVILIAN),
