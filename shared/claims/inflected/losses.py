@@ -24,6 +24,7 @@ _TRIGGER_AFTER = 12
 _PEOPLE = frozenset({"killed", "wounded", "missing", "captured", "casualties"})
 _EQUIPMENT = frozenset({"destroyed", "downed", "damaged", "captured"})
 _OF = frozenset({"из", "із", "з"})
+_QUOTES = frozenset({"“", "”", "«", "»", "„", '"', "'"})
 _AIRBORNE = frozenset({"aircraft", "helicopter", "drone", "missile", "rocket"})
 
 
@@ -65,9 +66,26 @@ def find_phrases(view: View, lex: InflectedLexicon) -> list[Phrase]:
         if phrase is None:
             i += 1
             continue
+        if found and _names_the_same(view, lex, found[-1], phrase):
+            last = found.pop()
+            phrase = Phrase(last.start, phrase.end, last.quantity, last.subject or phrase.subject, last.side or phrase.side,
+                            last.enemy or phrase.enemy, last.own or phrase.own, last.nominal, last.person_word)
         found.append(phrase)
         i = max(phrase.end, i + 1)
     return found
+
+
+def _names_the_same(view: View, lex: InflectedLexicon, counted: Phrase, noun: Phrase) -> bool:
+    """An uncounted noun a few words after a counted model names the same thing: "4 ədəd BM-21 “Qrad”
+    yaylım atəşli reaktiv sistemi", "2 ədəd 2S3 “Akasiya” özüyeriyən artilleriya qurğusu"."""
+    if counted.quantity is None or noun.quantity is not None or noun.subject is None or noun.subject.person:
+        return False
+    if counted.subject is not None and counted.subject.person:
+        return False
+    gap = range(counted.end, noun.start)
+    if len(gap) > 4:
+        return False
+    return not any(view.low(k) in (",", ";", ".", ":") or view.match(lex.joiners, k) or view.match(lex.triggers, k) for k in gap)
 
 
 def find_triggers(view: View, lex: InflectedLexicon) -> list[Trigger]:
@@ -273,12 +291,17 @@ def _joined(view: View, lex: InflectedLexicon, end: int, start: int) -> bool:
     only_joiners = True
     while k < start:
         joiner = view.match(lex.joiners, k)
-        if joiner is None:
+        if joiner is None and view.low(k) in _QUOTES:
+            k += 1  # a model's name in quotes ("4 ədəd BM-21 “Qrad”")
+        elif joiner is None:
             only_joiners = False
             k += 1
         else:
             k = joiner.end
-    return only_joiners or (start - end <= 6 and view.low(start - 1) in (",", "и", "та", "və", "և"))
+    last = start - 1
+    while last > end and view.low(last) in _QUOTES:
+        last -= 1
+    return only_joiners or (start - end <= 6 and view.low(last) in (",", "и", "та", "və", "և"))
 
 
 def _breaks(view: View, lex: InflectedLexicon, k: int) -> bool:

@@ -52,8 +52,9 @@ EQUIPMENT = {
     "air defence system": ["zenit qurğusu", "zenit qurğusunu", "zenit-raket kompleksi", "zenit raket kompleksi",
                            "hava hücumundan müdafiə", "HHM", "HHM sistemi", "S-300", "Osa", "zenit"],
     "rocket launcher": ["reaktiv yaylım atəş sistemi", "yaylım atəş sistemi", "reaktiv yaylım atəşi sistemi",
-                        "Qrad", "Smerç", "TOS"],
-    "artillery": ["top", "toplar", "topu", "artilleriya qurğusu", "artilleriya qurğuları", "haubitsa",
+                        "Qrad", "Smerç", "TOS", "yaylım atəşli reaktiv sistem", "yaylım atəşli raket sistemi",
+                        "yaylım atəşli raket sistemləri", "yaylım atəşli reaktiv sistemləri"],
+    "artillery": ["top", "toplar", "topu", "artilleriya", "artilleriya qurğusu", "artilleriya qurğuları", "haubitsa",
                   "minaatan", "minaatanlar", "özüyeriyən artilleriya qurğusu", "qumbaraatan", "qumbaraatanı",
                   "iriçaplı pulemyot", "pulemyot"],
     "ship": ["gəmi", "kater"],
@@ -61,7 +62,8 @@ EQUIPMENT = {
     "radar": ["radar", "radiolokasiya stansiyası", "RLS"],
     "electronic warfare system": ["radioelektron mübarizə", "REM"],
     "ammunition depot": ["sursat anbarı", "silah-sursat anbarı", "anbar"],
-    "command post": ["komanda məntəqəsi", "komanda-müşahidə məntəqəsi"],
+    "command post": ["komanda məntəqəsi", "komanda-müşahidə məntəqəsi", "komanda-idarəetmə məntəqəsi",
+                     "komanda-idarəetmə və komanda-müşahidə məntəqəsi", "komanda-idarəetmə və komanda-müşahidə məntəqələri"],
     "anti-tank weapon": ["tankəleyhinə vasitə", "tankəleyhinə vasitələr"],
 }
 PERSON_WORDS = ["nəfər", "nəfəri", "nəfərin", "şəxs", "insan", "insanlar", "adam", "cəsəd", "cəsədi", "nəfərdən"]
@@ -103,7 +105,7 @@ TOLL_LINKS = ["çatıb", "çatmışdır", "yüksəlib", "artıb", "təşkil edir
 TOLL_LINKS_MIN = ["ötüb", "keçib", "aşıb"]
 NOT_COUNTS = ["km", "kilometr", "metr", "m", "faiz", "%", "il", "ildə", "ilin", "ay", "həftə", "gün", "saat",
               "dəqiqə", "dəfə", "manat", "dollar", "avro", "kənd", "kəndi", "şəhər", "rayon", "mövqe",
-              "mərmi", "mərmisi", "kaset", "yaşlı", "yaş", "ton", "tona", "hektar", "ev", "evi", "mənzil",
+              "mərmi", "mərmisi", "top mərmisi", "top mərmiləri", "kaset", "yaşlı", "yaş", "ton", "tona", "hektar", "ev", "evi", "mənzil",
               "yaşayış", "hücum", "dəfə pozub", "istiqamət", "kilometrlik", "raket zərbəsi"]
 
 INCREMENT = ["dünən", "ötən gecə", "gün ərzində", "gecə ərzində", "bu gün", "daha", "sutka ərzində",

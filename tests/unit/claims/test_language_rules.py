@@ -18,3 +18,30 @@ def test_an_unnamed_speaker_saying_the_enemy_speaks_for_the_writers_side() -> No
                      "zenit-raket qurğusu sıradan çıxarılıb.", "az", "2020-09-30")
     assert (claim.subject, claim.side, claim.claimant, claim.claimant_party) == (
         "air defence system", "Armenia", None, "Azerbaijan")
+
+
+def test_a_model_in_quotes_and_its_noun_stay_one_item_of_the_list() -> None:
+    # az-metbuat-2020-10-09-daily
+    found = claims("Dünən gün ərzində və ötən gecə ümumilikdə düşmənin 13 ədəd T-72 tankı, 2 ədəd PDM-i, 4 ədəd "
+                   "BM-21 “Qrad” yaylım atəşli reaktiv sistemi, 2 ədəd 2S3 “Akasiya” özüyeriyən artilleriya qurğusu, "
+                   "3 ədəd D-30 haubitsa topu, 2 ədəd radar sistemi və xeyli sayda avtomobil texnikası dəqiq atəşlə "
+                   "məhv edilib və sıradan çıxarılıb.", "az", "2020-10-09")
+    got = [(c.category, c.subject, c.count.min, c.side) for c in found]
+    assert got[:5] == [("destroyed", "tank", 13, "Armenia"), ("destroyed", "armored vehicle", 2, "Armenia"),
+                       ("destroyed", "rocket launcher", 4, "Armenia"), ("destroyed", "artillery", 2, "Armenia"),
+                       ("destroyed", "artillery", 3, "Armenia")]
+
+
+def test_the_ministrys_own_words_for_artillery_and_command_posts() -> None:
+    # az-metbuat-2020-10-mahmudov
+    found = claims("Bu günə qədər 250-dək tank və digər zirehli texnika, 270-dək artilleriya, yaylım atəşli raket "
+                   "sistemləri, minaatan, 60-dək hava hücumundan müdafiə vasitələri, 11 komanda-idarəetmə və "
+                   "komanda-müşahidə məntəqəsi, 8 silah-sursat anbarı, 150-dək avtomobil texnikası məhv etdik.", "az")
+    got = {(c.subject, c.count.min, c.count.max) for c in found}
+    assert {("tank", None, 250), ("artillery", None, 270), ("command post", 11, 11)} <= got
+
+
+def test_shells_fired_are_not_artillery_lost() -> None:
+    # az-yenixeber-2020-10-terter-hajiyev
+    found = claims("Şəhərə və ətraf kəndlərə 100-dən çox top mərmisi atılıb, 6 dinc sakin yaralanıb.", "az")
+    assert [(c.category, c.subject, c.count.min) for c in found] == [("wounded", "civilian", 6)]
