@@ -79,7 +79,7 @@ TRIGGERS = {
     "destroyed": ["məhv edilib", "məhv edildi", "məhv etmişlər", "məhv edib", "məhv edilmişdir", "məhv", "məhv olunub",
                   "sıradan çıxarılıb", "sıradan çıxarıldı", "sıradan çıxarılmışdır", "darmadağın edilib",
                   "darmadağın edib", "vurulub", "vurulmuşdur", "vurdu", "vurub", "zərərsizləşdirilib",
-                  "zərərsizləşdirməsi", "partladılıb", "qəzaya uğrayıb", "ziyan dəyib"],
+                  "zərərsizləşdirməsi", "partladılıb"],
     "downed": ["vurulub", "endirilib", "endirilmişdir", "yerə endirilib", "vuruldu", "vurulması", "düşürülüb"],
     "killed": ["həlak olub", "həlak olublar", "həlak oldu", "həlak olmuşdur", "şəhid olub", "şəhid olublar",
                "şəhid oldu", "şəhid olmuşdur", "şəhid verib", "öldürülüb", "öldürüldü", "qətlə yetirilib",
@@ -98,7 +98,7 @@ LOSER_TRIGGERS = ["itki", "itkiləri", "itkisi", "itkilər", "itki verib", "itki
 SUFFERED_TRIGGERS = ["həlak olub", "həlak olublar", "həlak oldu", "həlak olmuşdur", "şəhid olub", "şəhid olublar",
                      "şəhid oldu", "şəhid olmuşdur", "şəhid verib", "ölüb", "həyatını itirib", "yaralanıb",
                      "yaralanıblar", "yaralandı", "yaralanmışdır", "xəsarət alıb", "xəsarət aldığı",
-                     "xəsarət alıblar", "itkin düşüb"]
+                     "xəsarət alıblar", "itkin düşüb", "qətlə yetirilib", "qətlə yetirildi", "qətlə yetirdi"]
 TOLLS = {"casualties": ["sayı", "itkilərin sayı"], "killed": ["həlak olanların sayı", "şəhidlərin sayı"]}
 TOLL_LINKS = ["çatıb", "çatmışdır", "yüksəlib", "artıb", "təşkil edir", "təşkil edib", "ötüb"]
 # Toll verbs that make the figures after them floors ("потери превысили 383 тыс.").
@@ -150,7 +150,7 @@ THIS_REPORTED = ["bu barədə", "bu haqda", "bunu", "həmin məlumatı"]
 PRONOUNS = ["o", "onlar", "onun"]
 # Kinds of registry entries that, named without a reporting word, are not taken for the speaker
 # (a country or its forces are then mostly the agent or the victim).
-UNNAMED_SPEAKER_KINDS = ["state"]
+UNNAMED_SPEAKER_KINDS = ["state", "armed forces"]
 INSTITUTIONS = ["nazirlik", "nazirliyin", "Nazirliyin", "MN", "Müdafiə Nazirliyi", "nazirlikdən"]
 
 # Azerbaijani negation is a suffix the root drops ("olmayıb" -> "ol"): these match as written.
@@ -171,7 +171,7 @@ CEASEFIRE_TRIGGERS = {
     "violation": ["pozub", "pozdu", "pozulub", "pozulması", "pozaraq", "kobud şəkildə pozub", "kobud surətdə pozub",
                   "əməl etməyən", "əməl etmir", "riayət etməyib", "riayət edilməməsi", "pozuntu", "pozuntusu",
                   "pozmaqla", "pozması"],
-    "collapse": ["iki dəqiqə davam etdi", "pozuldu", "başa çatdı"],
+    "collapse": ["iki dəqiqə davam etdi", "başa çatdı"],
     "rejection": ["qeyd-şərtsiz ola bilməz", "rədd edib", "qəbul etmir", "imtina"],
     "agreement": ["razılaşma", "razılıq əldə olunub", "razılaşdırılıb", "razılaşıb", "imzalanıb", "imzalayıb",
                   "razılaşmasına", "razılaşmaya"],

@@ -45,3 +45,32 @@ def test_shells_fired_are_not_artillery_lost() -> None:
     # az-yenixeber-2020-10-terter-hajiyev
     found = claims("Şəhərə və ətraf kəndlərə 100-dən çox top mərmisi atılıb, 6 dinc sakin yaralanıb.", "az")
     assert [(c.category, c.subject, c.count.min) for c in found] == [("wounded", "civilian", 6)]
+
+
+def test_armed_forces_named_without_a_reporting_word_are_the_attacker_not_the_speaker() -> None:
+    # az-mia-2020-10-15-terter-recap
+    found = claims("Xatırladaq ki, Ermənistan silahlı qüvvələrinin Tərtərdə qəbiristanlığı atəşə tutması "
+                   "nəticəsində 3 nəfər həlak olub, 5 nəfər yaralanıb.", "az", "2020-10-15")
+    assert [(c.category, c.count.min, c.claimant, c.side) for c in found] == [
+        ("killed", 3, None, "Azerbaijan"), ("wounded", 5, None, "Azerbaijan")]
+
+
+def test_the_murdered_are_the_speakers_own() -> None:
+    # az-yenixeber-2020-10-terter-hajiyev
+    [claim] = claims("Bir mülki şəxs qətlə yetirilib.", "az")
+    assert (claim.category, claim.subject, claim.side) == ("killed", "civilian", "Azerbaijan")
+
+
+def test_a_ceasefire_that_was_violated_is_a_violation_not_its_collapse() -> None:
+    # az-metbuat-2020-10-aliyev-interfax
+    [claim] = claims("Çünki atəşkəs üç dəfə pozulub və hər üçü erməni tərəfin təqsiri üzündən baş verib.", "az")
+    assert (claim.kind, claim.category) == ("ceasefire", "violation")
+
+
+def test_damage_to_civilian_vehicles_and_an_accident_are_not_combat_losses() -> None:
+    # az-metbuat-2020-10-28-barda-14, az-metbuat-2020-agdam-bus
+    found = claims("Bərdə şəhərinə zərbələrin endirilməsi nəticəsində 14 nəfər həlak olub, şəhərdə yerləşən mülki "
+                   "infrastruktur obyektlərinə və nəqliyyat vasitələrinə külli miqdarda ziyan dəyib.", "az")
+    assert [(c.category, c.count.min) for c in found] == [("killed", 14)]
+    assert claims("Alayın gücləndirilməsi məqsədilə buraya gətirilən və içərisində könüllülər olan avtobus qəzaya "
+                  "uğrayıb.", "az") == []
