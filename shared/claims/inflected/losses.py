@@ -66,13 +66,29 @@ def find_phrases(view: View, lex: InflectedLexicon) -> list[Phrase]:
         if phrase is None:
             i += 1
             continue
-        if found and _names_the_same(view, lex, found[-1], phrase):
+        if found and _names_who(view, lex, found[-1], phrase):
+            last = found.pop()
+            phrase = Phrase(last.start, phrase.end, last.quantity, phrase.subject, last.side or phrase.side,
+                            last.enemy or phrase.enemy, last.own or phrase.own, last.nominal or phrase.nominal, False)
+        elif found and _names_the_same(view, lex, found[-1], phrase):
             last = found.pop()
             phrase = Phrase(last.start, phrase.end, last.quantity, last.subject or phrase.subject, last.side or phrase.side,
                             last.enemy or phrase.enemy, last.own or phrase.own, last.nominal, last.person_word)
         found.append(phrase)
         i = max(phrase.end, i + 1)
     return found
+
+
+def _names_who(view: View, lex: InflectedLexicon, counted: Phrase, noun: Phrase) -> bool:
+    """People counted by a bare word and then named: "bir nəfər hərbi qulluqçumuz", "30 nəfərədək
+    ehtiyatdan çağırılmış hərbi vəzifəlilərin"."""
+    if counted.quantity is None or not counted.person_word or counted.nominal or noun.quantity is not None:
+        return False
+    if noun.subject is None or not noun.subject.person or noun.subject.name == "person":
+        return False
+    gap = range(counted.end, noun.start)
+    return len(gap) <= 3 and not any(view.low(k) in (",", ";", ".", ":", "(", ")") or view.match(lex.joiners, k)
+                                     or view.match(lex.triggers, k) for k in gap)
 
 
 def _names_the_same(view: View, lex: InflectedLexicon, counted: Phrase, noun: Phrase) -> bool:

@@ -148,7 +148,7 @@ class _Context:
         for finding in findings:
             if not self._asserted(finding):
                 continue
-            claim = self._casualty(finding)
+            claim = self._casualty(finding, claims)
             if claim is None:
                 continue
             key = (claim.category, claim.subject, claim.count, claim.basis)
@@ -207,14 +207,17 @@ class _Context:
         view, lex = self.view, self.lex
         return any(m.start < end for m in view.find_all(lex.hypotheticals))
 
-    def _casualty(self, finding: Finding) -> Claim | None:
+    def _casualty(self, finding: Finding, before: list[Claim]) -> Claim | None:
         phrase = finding.phrase
         quantity = phrase.quantity
         subject = phrase.subject.name
         side = side_of(self, finding)
         if subject == "person" and (phrase.person_word or phrase.nominal):
+            counted = [c for c in before if c.kind == "casualty" and c.subject in ("civilian", "soldier") and c.count]
             if self._near(phrase, self.lex.civilian):
                 subject = "civilian"
+            elif phrase.person_word and counted and counted[-1].side == side:
+                subject = counted[-1].subject  # "7 mülki şəxs həlak olub, ... 34 nəfər yaralanıb"
             elif self._soldiers(phrase, side):
                 subject = "soldier"
         if quantity is None:

@@ -74,3 +74,17 @@ def test_damage_to_civilian_vehicles_and_an_accident_are_not_combat_losses() -> 
     assert [(c.category, c.count.min) for c in found] == [("killed", 14)]
     assert claims("Alayın gücləndirilməsi məqsədilə buraya gətirilən və içərisində könüllülər olan avtobus qəzaya "
                   "uğrayıb.", "az") == []
+
+
+def test_people_counted_by_a_bare_word_and_then_named_are_what_is_named() -> None:
+    # az-aznews-2020-12-28-khojavend-own
+    [claim] = claims("Müdafiə Nazirliyindən AzNews.az-a verilən məlumata görə, nəticədə bir nəfər hərbi qulluqçumuz, "
+                     "əsgər Qənbərov Elmir Rayil oğlu şəhid olub.", "az", "2020-12-28")
+    assert (claim.category, claim.subject, claim.count.min, claim.side) == ("killed", "soldier", 1, "Azerbaijan")
+
+
+def test_a_bare_count_after_civilians_counted_in_the_sentence_is_of_civilians() -> None:
+    # az-sputnik-2020-10-11-mfa-ganja
+    found = claims("Bu hücum nəticəsində 7 mülki şəxs həlak olub, aralarında azyaşlı uşaqlar olmaqla, 34 nəfər "
+                   "yaralanıb.", "az", "2020-10-11")
+    assert [(c.category, c.subject, c.count.min) for c in found] == [("killed", "civilian", 7), ("wounded", "civilian", 34)]
