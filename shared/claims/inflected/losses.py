@@ -24,6 +24,7 @@ _TRIGGER_AFTER = 12
 _PEOPLE = frozenset({"killed", "wounded", "missing", "captured", "casualties"})
 _EQUIPMENT = frozenset({"destroyed", "downed", "damaged", "captured"})
 _OF = frozenset({"из", "із", "з"})
+_AND = frozenset({"и", "і", "та", "və", "և"})
 _QUOTES = frozenset({"“", "”", "«", "»", "„", '"', "'"})
 _AIRBORNE = frozenset({"aircraft", "helicopter", "drone", "missile", "rocket"})
 
@@ -253,10 +254,26 @@ def link(view: View, lex: InflectedLexicon, phrases: list[Phrase], triggers: lis
             fitted = fit(category, subject)
             if fitted is None:
                 continue
+            if fitted in ("killed", "wounded") and phrase.quantity is not None and not phrase.quantity.approximate and _killed_and_wounded(view, lex, triggers, trigger, subject):
+                fitted = "casualties"  # "2300 nəfərədək canlı qüvvəsi məhv edilib və yaralanıb": one figure of both
             if phrase.subject is None:
                 phrase = Phrase(phrase.start, phrase.end, phrase.quantity, subject, phrase.side, phrase.enemy, phrase.own)
             findings.append(Finding(phrase, fitted, trigger if trigger is not None else None))
     return findings
+
+
+def _killed_and_wounded(view: View, lex: InflectedLexicon, triggers: list[Trigger], trigger: Trigger | None,
+                        subject: Subject) -> bool:
+    """The trigger is joined by "and" to the other of killed and wounded ("убиты и ранены")."""
+    if trigger is None or not subject.person:
+        return False
+    mine = fit(trigger.category, subject)
+    for other in triggers:
+        joined = (other.start == trigger.end + 1 and view.key(trigger.end) in _AND) or (
+            other.end == trigger.start - 1 and view.key(other.end) in _AND)
+        if joined and {mine, fit(other.category, subject)} == {"killed", "wounded"}:
+            return True
+    return False
 
 
 def _inherited(findings: list[Finding]) -> Subject | None:

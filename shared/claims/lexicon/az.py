@@ -106,7 +106,7 @@ TOLL_LINKS_MIN = ["ötüb", "keçib", "aşıb"]
 NOT_COUNTS = ["km", "kilometr", "metr", "m", "faiz", "%", "il", "ildə", "ilin", "ay", "həftə", "gün", "saat",
               "dəqiqə", "dəfə", "manat", "dollar", "avro", "kənd", "kəndi", "şəhər", "rayon", "mövqe",
               "mərmi", "mərmisi", "top mərmisi", "top mərmiləri", "kaset", "yaşlı", "yaş", "ton", "tona", "hektar", "ev", "evi", "mənzil",
-              "yaşayış", "hücum", "dəfə pozub", "istiqamət", "kilometrlik", "raket zərbəsi"]
+              "yaşayış", "şəhid ailəsi", "şəhid ailələri", "hücum", "dəfə pozub", "istiqamət", "kilometrlik", "raket zərbəsi"]
 
 INCREMENT = ["dünən", "ötən gecə", "gün ərzində", "gecə ərzində", "bu gün", "daha", "sutka ərzində",
              "son sutka", "dünən gün ərzində"]
@@ -192,7 +192,7 @@ MONTHS = {
 YEAR_WORDS = ["il", "ildə", "ilin", "ilində", "ci", "cı", "cu", "cü"]
 BIRTH_WORDS = ["təvəllüdlü", "doğumlu", "anadan olub"]
 PAST = ["ötən il", "keçən il", "il əvvəl", "illər əvvəl", "ildönümü", "ildönümünə", "bir il ötür", "aprel döyüşləri",
-        "44 günlük", "birinci Qarabağ müharibəsi", "onilliklər boyu", "xronikası", "il ərzində"]
+        "44 günlük", "44 gün sürən", "birinci Qarabağ müharibəsi", "İkinci Qarabağ müharibəsi", "onilliklər boyu", "xronikası", "il ərzində"]
 SINCE = ["dən", "dan", "bəri", "etibarən"]
 
 TALLY_PERSONNEL = ["canlı qüvvə", "şəxsi heyət"]

@@ -88,3 +88,27 @@ def test_a_bare_count_after_civilians_counted_in_the_sentence_is_of_civilians() 
     found = claims("Bu hücum nəticəsində 7 mülki şəxs həlak olub, aralarında azyaşlı uşaqlar olmaqla, 34 nəfər "
                    "yaralanıb.", "az", "2020-10-11")
     assert [(c.category, c.subject, c.count.min) for c in found] == [("killed", "civilian", 7), ("wounded", "civilian", 34)]
+
+
+def test_one_figure_of_killed_and_wounded_is_one_casualty_count() -> None:
+    # az-metbuat-2020-09-30-cumulative
+    found = claims("Müdafiə Nazirliyindən Metbuat.az-a verilən məlumata görə, sentyabrın 27-dən bu gün səhər "
+                   "saatlarınadək düşmənin 2300 nəfərədək canlı qüvvəsi məhv edilib və yaralanıb, 55 ədəd avtomobil "
+                   "texnikası məhv edilib və sıradan çıxarılıb.", "az", "2020-09-30")
+    assert (found[0].category, found[0].subject, found[0].count.max, found[0].side) == (
+        "casualties", "soldier", 2300, "Armenia")
+
+
+def test_a_vague_many_killed_and_wounded_is_no_one_figure_of_both() -> None:
+    # az-metbuat-2020-10-11-mod-many-civilians (its "wounded" is still missed)
+    found = claims("Nəticədə xeyli sayda dinc sakin həlak olub və yaralanıb.", "az")
+    assert [(c.category, c.subject) for c in found][:1] == [("killed", "civilian")]
+
+
+def test_martyrs_families_and_the_finished_war_are_no_new_losses() -> None:
+    # az-sabahinfo-2024-09-housing, az-meydan-2022-09-16-44-days
+    assert claims("2021-2025-ci illərdə ev şəraitinin yaxşılaşdırılmasına ehtiyacı olan 14 mindən çox şəhid ailəsi "
+                  "mənzil, fərdi evlə təmin ediləcək.", "az", "2024-09-01") == []
+    [claim] = claims("Ümumilikdə 44 gün sürən və İkinci Qarabağ müharibəsi adlandırılan münaqişədə hər iki tərəfdən "
+                     "6 mindən artıq hərbçi həlak olub.", "az", "2022-09-16")
+    assert claim.historical
