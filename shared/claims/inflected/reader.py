@@ -294,9 +294,14 @@ class _Context:
 
     def truces(self) -> list[Claim]:
         view, lex = self.view, self.lex
+        if self.denied:
+            return []
         truces = find_truces(view, lex, self._negated_truce, self._hypothetical)
+        alleged = view.find_all(lex.alleged)
         claims = []
         for truce in truces:
+            if any(m.start < truce.start for m in alleged):
+                continue  # "հաղորդագրությունն այն մասին, թե իբր ... խախտել են": what the other side alleges
             parties = self._truce_parties()
             claims.append(self._claim("ceasefire", truce.category, None, None, False, None, parties, None, truce.start, truce.end))
         return claims

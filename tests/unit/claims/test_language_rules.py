@@ -112,3 +112,12 @@ def test_martyrs_families_and_the_finished_war_are_no_new_losses() -> None:
     [claim] = claims("Ümumilikdə 44 gün sürən və İkinci Qarabağ müharibəsi adlandırılan münaqişədə hər iki tərəfdən "
                      "6 mindən artıq hərbçi həlak olub.", "az", "2022-09-16")
     assert claim.historical
+
+
+def test_a_ceasefire_violation_in_what_is_called_disinformation_is_no_claim() -> None:
+    # hy-armradio-sept17-disinformation
+    assert claims("«Միևնույն ժամանակ Ադրբեջանի ՊՆ տարածած հաղորդագրությունն այն մասին, թե իբր ՊԲ ստորաբաժանումները "
+                  "սեպտեմբերի 17֊ին` ժամը 17։45-ի սահմաններում կրակ են բացել Մարտակերտի շրջանի օկուպացված "
+                  "տարածքներում տեղակայված ադրբեջանական դիրքերի ուղղությամբ, ապատեղեկատվություն է և սեփական "
+                  "ստորաբաժանումների կողմից հրադադարի խախտման դեպքը հիմնավորելու փորձ»,- ասված է հաղորդագրության մեջ։",
+                  "hy", "2020-09-18") == []
