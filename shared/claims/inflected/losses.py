@@ -246,6 +246,11 @@ def link(view: View, lex: InflectedLexicon, phrases: list[Phrase], triggers: lis
             category = phrase.nominal or (trigger.category if trigger else None)
             if phrase.nominal and trigger is not None and trigger.category in ("killed", "wounded", "captured", "missing") and own is not None:
                 category = trigger.category if phrase.nominal == "casualties" else phrase.nominal
+            if category is None and findings and phrase.quantity is not None and _part_of_before(view, lex, phrase):
+                whole = findings[-1]  # "2 զոհ, այդ թվում՝ մեկ երեխա": the part shares the whole's loss and side
+                category, trigger = whole.category, whole.trigger
+                phrase = Phrase(phrase.start, phrase.end, phrase.quantity, phrase.subject, whole.phrase.side,
+                                whole.phrase.enemy, whole.phrase.own, whole.phrase.nominal, phrase.person_word)
             if category is None:
                 continue
             subject = phrase.subject or _inherited(findings)
@@ -260,6 +265,14 @@ def link(view: View, lex: InflectedLexicon, phrases: list[Phrase], triggers: lis
                 phrase = Phrase(phrase.start, phrase.end, phrase.quantity, subject, phrase.side, phrase.enemy, phrase.own)
             findings.append(Finding(phrase, fitted, trigger if trigger is not None else None))
     return findings
+
+
+def _part_of_before(view: View, lex: InflectedLexicon, phrase: Phrase) -> bool:
+    """A count of children or civilians among the count before; ranks among soldiers ("в том числе 9
+    офицеров") are a breakdown of the same subject, no claim of their own."""
+    if phrase.subject is None or phrase.subject.name == "soldier":
+        return False
+    return any(view.match(lex.including, k) is not None for k in range(max(0, phrase.start - 3), phrase.start))
 
 
 def _killed_and_wounded(view: View, lex: InflectedLexicon, triggers: list[Trigger], trigger: Trigger | None,

@@ -198,5 +198,7 @@ SINCE = ["dən", "dan", "bəri", "etibarən"]
 TALLY_PERSONNEL = ["canlı qüvvə", "şəxsi heyət"]
 TALLY_SIDE = None
 
+# Words that open a part of the count before it ("including one child"): the part shares its loss.
+INCLUDING = ["o cümlədən", "onlardan", "aralarında", "daxil olmaqla"]
 JOINERS = [",", "və", "həmçinin", "eləcə də", "o cümlədən", "onlardan", "isə", "daha", "—", "–", "-"]
 BREAKS = [";", ".", "lakin", "amma", "ancaq", "?", "!"]

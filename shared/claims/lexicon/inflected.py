@@ -44,6 +44,8 @@ class InflectedLexicon:
     own: PhraseTable[str]
     own_suffixes: tuple[str, ...]
     we: PhraseTable[str]
+    including: PhraseTable[str]
+    """Words that open a part of the count before ("այդ թվում", "в том числе"): the part shares its loss."""
     """First person plural words ("мы", "մենք"): the speaker belongs to the writer's side."""
     side_markers: PhraseTable[str]
     military: PhraseTable[str]
@@ -148,6 +150,7 @@ def _compile(language: str) -> InflectedLexicon:
         own=flat(data.OWN),
         own_suffixes=tuple(data.OWN_SUFFIXES),
         we=flat(getattr(data, "WE", [])),
+        including=flat(getattr(data, "INCLUDING", [])),
         side_markers=flat(data.SIDE_MARKERS),
         military=flat(data.MILITARY),
         civilian=flat(data.CIVILIAN),

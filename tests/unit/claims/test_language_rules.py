@@ -121,3 +121,17 @@ def test_a_ceasefire_violation_in_what_is_called_disinformation_is_no_claim() ->
                   "տարածքներում տեղակայված ադրբեջանական դիրքերի ուղղությամբ, ապատեղեկատվություն է և սեփական "
                   "ստորաբաժանումների կողմից հրադադարի խախտման դեպքը հիմնավորելու փորձ»,- ասված է հաղորդագրության մեջ։",
                   "hy", "2020-09-18") == []
+
+
+def test_children_counted_among_the_victims_share_their_loss_and_side() -> None:
+    # hy-iravaban-2023-09-19-at-least-two
+    found = claims("Կա առնվազն 2 զոհ, այդ թվում՝ մեկ երեխա և 11 վիրավոր, այդ թվում՝ 8 երեխա․ Արցախի ՄԻՊ", "hy",
+                   "2023-09-19")
+    children = [(c.category, c.count.min, c.side) for c in found if c.subject == "child"]
+    assert children == [("killed", 1, "Nagorno-Karabakh"), ("wounded", 8, "Nagorno-Karabakh")]
+
+
+def test_ranks_among_the_dead_are_no_claims_of_their_own() -> None:
+    # ru-ru24-2016-04-nkr-36
+    found = claims("Ранены 122, в том числе 24 офицера.", "ru", "2016-04-08")
+    assert all(c.count.min != 24 for c in found)
