@@ -15,6 +15,7 @@ from ..lexicon.inflected import InflectedLexicon, load_inflected
 from ..model import Claim, Count
 from ..registry import Entity, adversary_of, entity_of, party_of
 from ..sentences import Sentence
+from .morphology import is_singular
 from .losses import Finding, Phrase, find_phrases, find_triggers, fit, link, own_suffix
 from .speakers import Said, mentions, speaker
 from .tallies import is_tally, read_tally
@@ -184,8 +185,16 @@ class _Context:
         if phrase.quantity is None and trigger is not None and not (0 <= trigger.start - phrase.end <= 1 or 0 <= phrase.start - trigger.end <= 1):
             return False  # a noun without a number counts as one only right beside its verb
         if phrase.quantity is None and (trigger is None or phrase.nominal or phrase.subject.person) and not self._exists(phrase):
+            if trigger is not None and not phrase.nominal and not phrase.person_word and self._singular(phrase, trigger):
+                return True  # "погиб мирный житель": one person
             return False  # "раненых" alone claims nothing; "Կան տուժածներ" (there are casualties) does
         return True
+
+    def _singular(self, phrase: Phrase, trigger) -> bool:
+        """A singular noun with a singular verb ("погиб мирный житель"; not "погибших солдат")."""
+        words, language = self.view.words, self.lex.language
+        return (phrase.end > phrase.start and is_singular(language, words[phrase.end - 1].text)
+                and is_singular(language, words[trigger.end - 1].text))
 
     def _exists(self, phrase: Phrase) -> bool:
         view = self.view

@@ -135,3 +135,11 @@ def test_ranks_among_the_dead_are_no_claims_of_their_own() -> None:
     # ru-ru24-2016-04-nkr-36
     found = claims("Ранены 122, в том числе 24 офицера.", "ru", "2016-04-08")
     assert all(c.count.min != 24 for c in found)
+
+
+def test_one_person_named_by_a_singular_noun_and_verb_is_a_count_of_one() -> None:
+    # ru-lenta-2026-01-07-b, ru-kavkazuzel-2020-11-nkr-1586
+    [claim] = claims("В селе Грузское в результате детонации вражеского дрона погиб мирный житель.", "ru", "2026-01-07")
+    assert (claim.category, claim.subject, claim.count.min, claim.count.max) == ("killed", "civilian", 1, 1)
+    assert all(c.count is None or c.count.min != 1 for c in claims(
+        "Общее число погибших солдат Армии обороны составило не менее 1586.", "ru", "2020-11-15"))
