@@ -259,7 +259,8 @@ def link(view: View, lex: InflectedLexicon, phrases: list[Phrase], triggers: lis
             fitted = fit(category, subject)
             if fitted is None:
                 continue
-            if fitted in ("killed", "wounded") and phrase.quantity is not None and not phrase.quantity.approximate and _killed_and_wounded(view, lex, triggers, trigger, subject):
+            if fitted in ("killed", "wounded") and phrase.quantity is not None and not phrase.quantity.approximate and (
+                    _killed_and_wounded(view, lex, triggers, trigger, subject) or _nominals_of_both(view, lex, phrase)):
                 fitted = "casualties"  # "2300 nəfərədək canlı qüvvəsi məhv edilib və yaralanıb": one figure of both
             if phrase.subject is None:
                 phrase = Phrase(phrase.start, phrase.end, phrase.quantity, subject, phrase.side, phrase.enemy, phrase.own)
@@ -273,6 +274,14 @@ def _part_of_before(view: View, lex: InflectedLexicon, phrase: Phrase) -> bool:
     if phrase.subject is None or phrase.subject.name == "soldier":
         return False
     return any(view.match(lex.including, k) is not None for k in range(max(0, phrase.start - 3), phrase.start))
+
+
+def _nominals_of_both(view: View, lex: InflectedLexicon, phrase: Phrase) -> bool:
+    """ "383 тыс. военнослужащих убитыми и ранеными": the noun's loss is killed and wounded."""
+    if phrase.nominal not in ("killed", "wounded") or view.key(phrase.end) not in _AND:
+        return False
+    other = view.match(lex.nominals, phrase.end + 1)
+    return other is not None and {phrase.nominal, other.value} == {"killed", "wounded"}
 
 
 def _killed_and_wounded(view: View, lex: InflectedLexicon, triggers: list[Trigger], trigger: Trigger | None,

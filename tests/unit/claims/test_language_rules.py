@@ -143,3 +143,10 @@ def test_one_person_named_by_a_singular_noun_and_verb_is_a_count_of_one() -> Non
     assert (claim.category, claim.subject, claim.count.min, claim.count.max) == ("killed", "civilian", 1, 1)
     assert all(c.count is None or c.count.min != 1 for c in claims(
         "Общее число погибших солдат Армии обороны составило не менее 1586.", "ru", "2020-11-15"))
+
+
+def test_a_count_of_killed_and_wounded_participles_is_one_casualty_count() -> None:
+    # ru-hromadske-2024-04-21-a
+    found = claims("За прошедшие сутки, 20 апреля, российская армия потеряла еще 950 своих военных убитыми и ранеными.",
+                   "ru", "2024-04-21")
+    assert [(c.category, c.subject, c.count.min) for c in found] == [("casualties", "soldier", 950)]
