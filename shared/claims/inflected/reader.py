@@ -243,6 +243,8 @@ class _Context:
         """A toll verb that makes the figures after it floors ("превысили", "перевищили", "ötüb")."""
         view = self.view
         for k in range(phrase.start - 1, -1, -1):
+            if view.low(k) == "." and k > 0 and view.key(k - 1) in self.lex.scales:
+                continue  # the point of "тыс."
             if view.low(k) in (";", ".", ":"):
                 return False
             if view.match(self.lex.toll_links_min, k) is not None:

@@ -150,3 +150,10 @@ def test_a_count_of_killed_and_wounded_participles_is_one_casualty_count() -> No
     found = claims("За прошедшие сутки, 20 апреля, российская армия потеряла еще 950 своих военных убитыми и ранеными.",
                    "ru", "2024-04-21")
     assert [(c.category, c.subject, c.count.min) for c in found] == [("casualties", "soldier", 950)]
+
+
+def test_the_point_of_a_thousand_does_not_end_the_floor_of_the_list() -> None:
+    # ru-tass-2023-12-19-a
+    found = claims("Потери Вооруженных сил Украины (ВСУ) с начала спецоперации превысили 383 тыс. военнослужащих "
+                   "убитыми и ранеными, 14 тыс. танков, боевых машин пехоты, 553 самолета.", "ru", "2023-12-19")
+    assert [(c.subject, c.count.min, c.count.max) for c in found][:2] == [("soldier", 383000, None), ("tank", 14000, None)]
