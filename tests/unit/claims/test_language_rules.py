@@ -157,3 +157,11 @@ def test_the_point_of_a_thousand_does_not_end_the_floor_of_the_list() -> None:
     found = claims("Потери Вооруженных сил Украины (ВСУ) с начала спецоперации превысили 383 тыс. военнослужащих "
                    "убитыми и ранеными, 14 тыс. танков, боевых машин пехоты, 553 самолета.", "ru", "2023-12-19")
     assert [(c.subject, c.count.min, c.count.max) for c in found][:2] == [("soldier", 383000, None), ("tank", 14000, None)]
+
+
+def test_model_codes_with_dashes_are_not_tally_lines() -> None:
+    # ru-bowlclub-2020-10-02-sargsyan-830
+    found = claims("- За сутки противник потерял 39 единиц бронетехники, четыре самолета Су-25, три вертолета Ми-24, "
+                   "17 беспилотников, 830 убитых военных.", "ru", "2020-10-02")
+    assert [(c.subject, c.count.min) for c in found] == [("armored vehicle", 39), ("aircraft", 4), ("helicopter", 3),
+                                                          ("drone", 17), ("soldier", 830)]
