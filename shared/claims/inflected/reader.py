@@ -51,7 +51,7 @@ class InflectedReader:
         phrases = find_phrases(view, lex)
         inside = {m.start for m in found if any(p.start <= m.start < p.end for p in phrases)}
         said = speaker(view, lex, found, state.memory, inside)
-        if said.this_reported and said.entity is not None:
+        if (said.this_reported or (said.explicit and _closes_quote(view, lex))) and said.entity is not None:
             for index in state.previous:
                 claims[index] = self._attributed(claims[index], said)
         context = _Context(view, lex, state, said, _speaks_as_writer(view, lex, phrases))
@@ -86,6 +86,14 @@ class InflectedReader:
             parties = _parties_with(list(parties), party)
         return replace(claim, claimant=entity.name, claimant_phrase=said.phrase, side=side, parties=parties,
                        claimant_party=party)
+
+
+def _closes_quote(view: View, lex: InflectedLexicon) -> bool:
+    """ "..., - уточнил Саркисян", "», – сказал он": the speaker of a quote that began sentences before."""
+    for k in range(1, len(view) - 1):
+        if view.low(k) in ("-", "–", "—") and view.low(k - 1) in (",", "»", '"', "”") and view.match(lex.reporting, k + 1):
+            return True
+    return False
 
 
 def _is_list_line(view: View) -> bool:

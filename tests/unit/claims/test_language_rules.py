@@ -165,3 +165,11 @@ def test_model_codes_with_dashes_are_not_tally_lines() -> None:
                    "17 беспилотников, 830 убитых военных.", "ru", "2020-10-02")
     assert [(c.subject, c.count.min) for c in found] == [("armored vehicle", 39), ("aircraft", 4), ("helicopter", 3),
                                                           ("drone", 17), ("soldier", 830)]
+
+
+def test_the_speaker_closing_a_quote_speaks_for_its_sentences_before() -> None:
+    # ru-bowlclub-2020-10-02-sargsyan-830
+    found = claims("- За сутки противник потерял 39 единиц бронетехники, 830 убитых военных. Уничтожен "
+                   "артиллерийский дивизион противника, - уточнил Саркисян.", "ru", "2020-10-02")
+    assert [(c.count.min, c.claimant_party) for c in found] == [
+        (39, "Nagorno-Karabakh"), (830, "Nagorno-Karabakh"), (1, "Nagorno-Karabakh")]
