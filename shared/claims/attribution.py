@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .actors import actor_at, is_side
+from .phrases import PhraseTable
 from .view import SentenceView
 
 _NP_BOUNDARIES = frozenset(
@@ -25,6 +26,13 @@ _NOT_IN_A_NAME = frozenset({"will", "would", "not", "n't", "never", "can", "cann
 """Words of a verb group, never of who speaks: "the president will not show" names no claimant."""
 _INSTITUTIONS = frozenset({"ministry", "army", "forces", "staff", "command", "military", "defence", "defense", "government", "spokesman", "spokeswoman", "spokesperson", "service", "headquarters", "office", "press", "department"})
 _ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "official", "head", "chief", "commander", "governor", "mayor", "president", "secretary", "director", "adviser", "advisor", "leader", "ombudsman", "representative", "envoy", "ambassador"})
+
+
+_UNNAMED_REPORTS = PhraseTable.flat([
+    "there were reports that", "there are reports that", "there have been reports that", "there had been reports that",
+    "it was reported that", "it is reported that", "it has been reported that"])
+"""Reports of nobody named: what follows is no earlier speaker's ("France confirmed …, and there were
+reports that as many as nine …")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +68,11 @@ def find_attributions(view: SentenceView, memory: SpeakerMemory) -> list[Attribu
     n = len(view)
     i = 0
     while i < n:
+        unnamed = view.match(_UNNAMED_REPORTS, i)
+        if unnamed is not None:
+            found.append(Attribution(Speaker(None, ""), ((unnamed.end, n),), i, True, False))
+            i = unnamed.end
+            continue
         according = view.match(lex.according_to, i)
         if according is not None and not _is_verb_phrase(view, i):
             end = _right_np_end(view, according.end)
@@ -134,6 +147,8 @@ def _takes_lives(view: SentenceView, end: int) -> bool:
 def _reporting(view: SentenceView, start: int, end: int, memory: SpeakerMemory) -> Attribution | None:
     n = len(view)
     np_start = _left_np_start(view, start)
+    if np_start < start and view.word(start - 1) == "," and not _speaker_like(view, np_start, _head_end(view, np_start, start)):
+        np_start = start  # "three people died, said the official": the clause before is what was said
     if np_start < start:
         speaker = speaker_of(view, np_start, start, memory)
         opener = view.word(np_start - 1)
@@ -147,8 +162,7 @@ def _reporting(view: SentenceView, start: int, end: int, memory: SpeakerMemory) 
         return Attribution(speaker, ((end, n),), start, True, _is_denial(view, start))
     # "..., said the ministry." / "..., says Ukraine's air force"
     np_end = _right_np_end(view, end)
-    speaker_like = not any(view.tokens[k].is_number or view.match(view.lex.passive, k) for k in range(end, np_end))
-    if np_end > end and speaker_like and (start == 0 or view.word(start - 1) in _TRAILING_OPENERS):
+    if np_end > end and _speaker_like(view, end, np_end) and (start == 0 or view.word(start - 1) in _TRAILING_OPENERS):
         speaker = speaker_of(view, end, np_end, memory)
         if start == 0:
             return Attribution(speaker, ((np_end, n),), start, True, _is_denial(view, start))
@@ -157,6 +171,16 @@ def _reporting(view: SentenceView, start: int, end: int, memory: SpeakerMemory) 
             scopes.append((np_end, n))
         return Attribution(speaker, tuple(scopes), start, False, _is_denial(view, start))
     return None
+
+
+def _speaker_like(view: SentenceView, start: int, end: int) -> bool:
+    """No number and no predicate of a loss ("died", "were killed"): words that can name who speaks."""
+    return not any(view.tokens[k].is_number or view.match(view.lex.passive, k) for k in range(start, end))
+
+
+def _head_end(view: SentenceView, start: int, end: int) -> int:
+    """The speaker's own words, before a comma or a relative clause ("Armenia, which lost …")."""
+    return next((k for k in range(start, end) if view.words[k] in (",", "which", "who")), end)
 
 
 def _is_denial(view: SentenceView, start: int) -> bool:

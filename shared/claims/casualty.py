@@ -10,12 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .actors import actor_at, is_side
+from .conflicts import ARMED_GROUPS
 from .lexicon import Subject
 from .losses import LossPhrase, find_loss_phrases, head_at
 from .modality import in_denial, is_hypothetical, is_negated, projected
 from .model import Count
 from .numbers import parse_quantity
+from .remains import remains
 from .view import SentenceView
+
+_MEMBERS = frozenset({"member", "members"})
+"""People of an armed group named by their membership are its fighters."""
 
 _MAX_AUX = 5
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "remain", "remained"})
@@ -68,9 +73,24 @@ def find_losses(view: SentenceView) -> list[Loss]:
             if loss is not None and _asserted(view, loss):
                 losses.append(loss)
                 claimed.add(phrase.start)
-    losses.extend(_tolls(view, phrases, losses, claimed))
+    tolls = _tolls(view, phrases, losses, claimed)
+    losses.extend(tolls)
+    losses.extend(_toll_subsets(view, phrases, tolls, claimed))
     losses.extend(_uncounted(view, phrases))
+    losses.extend(_dead_bodies(view, losses))
     return sorted(losses, key=lambda loss: loss.start)
+
+
+def _dead_bodies(view: SentenceView, losses: list[Loss]) -> list[Loss]:
+    """ "civilians' bodies have been found": the dead, with no count."""
+    found = []
+    for subject, start, end in remains(view):
+        if any(loss.start < end and start < loss.end for loss in losses):
+            continue
+        loss = Loss("killed", subject, None, False, None, start, end, suffered=True)
+        if _asserted(view, loss):
+            found.append(loss)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,8 +278,10 @@ def _loss(view: SentenceView, phrase: LossPhrase, trigger: _Trigger, earlier: li
         if subject is None:
             return None
     category = _fit(category, subject)
-    if category is None or _figurative(view, trigger, subject):
-        return None
+    if category is None or _figurative(view, trigger, subject) or (phrase.kin and category == "killed"):
+        return None  # "the death of his grandmother" gives no cause: someone's missing or taken relative only
+    if subject.name == "person" and phrase.side in ARMED_GROUPS and view.words[phrase.end - 1] in _MEMBERS:
+        subject = Subject("militant", subject.plural, True)  # "several Hezbollah members"
     quantity = phrase.quantity
     count = Count(1, 1) if quantity is None else Count(quantity.min, quantity.max)
     approximate = quantity.approximate if quantity else False
@@ -378,6 +400,23 @@ def _tolls(view: SentenceView, phrases: list[LossPhrase], losses: list[Loss], cl
         if _asserted(view, loss):
             found.append(loss)
             claimed.add(at)
+    return found
+
+
+def _toll_subsets(view: SentenceView, phrases: list[LossPhrase], tolls: list[Loss], claimed: set[int]) -> list[Loss]:
+    """ "The Israeli toll has risen to at least 700, including 44 soldiers": a part of the toll, on
+    its side."""
+    found: list[Loss] = []
+    for phrase in phrases:
+        before = [toll for toll in tolls if toll.end <= phrase.start]
+        if phrase.start in claimed or not before:
+            continue
+        toll = before[-1]
+        trigger = _subset_of(view, phrase, [toll])
+        loss = _loss(view, phrase, trigger, [toll]) if trigger is not None else None
+        if loss is not None and _asserted(view, loss):
+            found.append(replace(loss, side=loss.side or toll.side))
+            claimed.add(phrase.start)
     return found
 
 

@@ -33,6 +33,8 @@ class LossPhrase:
     """ "the flagship": one, when a verb before it says what befell it."""
     headline: bool = False
     """ "shot down Armenian Su-25 jet": one, in a headline's article-less style."""
+    kin: bool = False
+    """ "his father", "her mom": one of someone's family."""
 
     @property
     def bare(self) -> bool:
@@ -53,17 +55,47 @@ class NounHead:
     nominal: str | None
 
 
+_HEDGES = frozenset({"possibly", "perhaps", "probably", "maybe", "likely"})
+"""Words that make the noun after them a guess ("possibly a child")."""
+_POSSESSIVES = frozenset({"his", "her", "my", "their", "our", "your"})
+_KIN = frozenset({"father", "dad", "mother", "mum", "mom", "brother", "sister", "wife", "husband", "son", "daughter",
+                  "grandfather", "grandmother"})
+"""Relatives one has one of each: "his father" is one person."""
+
+
 def find_loss_phrases(view: SentenceView) -> list[LossPhrase]:
     found: list[LossPhrase] = []
     i = 0
     while i < len(view):
         phrase = _phrase_at(view, i)
+        if phrase is not None and view.word(i - 1) in _HEDGES:
+            i = phrase.end  # "another person, possibly a child, is still missing": a guess, not the one lost
+            continue
         if phrase is None:
             i += 1
             continue
         found.append(phrase)
         i = phrase.end
+        shared = _sharing_the_count(view, phrase)
+        if shared is not None:
+            found.append(shared)
+            i = shared.end
     return found
+
+
+def _sharing_the_count(view: SentenceView, phrase: LossPhrase) -> LossPhrase | None:
+    """ "several Azerbaijani aircraft and tanks": equipment joined to a counted kind, with no count of
+    its own, shares its count and side. People so joined are one total ("dozens of Israelis and
+    Palestinians"), not two."""
+    if phrase.quantity is None or phrase.subject is None or phrase.subject.person or view.word(phrase.end) != "and":
+        return None
+    j = phrase.end + 1
+    if parse_quantity(view.tokens, view.words, j, view.lex) is not None:
+        return None
+    head = _head(view, j, singular=False)
+    if head is None or head.subject is None or head.subject.person:
+        return None
+    return LossPhrase(j, head.end, phrase.quantity, head.subject, head.side or phrase.side, phrase.own, phrase.enemy)
 
 
 def _phrase_at(view: SentenceView, i: int) -> LossPhrase | None:
@@ -76,6 +108,10 @@ def _phrase_at(view: SentenceView, i: int) -> LossPhrase | None:
                 return LossPhrase(i, head.end, None, head.subject, head.side, head.own, head.enemy)
         if view.words[i] == "the":
             return _definite(view, i)
+        if view.words[i] in _POSSESSIVES and view.word(i + 1) in _KIN:
+            head = _head(view, i + 1, singular=True)  # "his father is missing", "her mom went missing": one
+            if head is not None and head.subject is not None:
+                return LossPhrase(i, head.end, None, head.subject, head.side, head.own, head.enemy, kin=True)
         return _headline(view, i)
     j = quantity.end
     own = False
@@ -163,6 +199,8 @@ def _head(view: SentenceView, j: int, singular: bool) -> NounHead | None:
             continue
         if word in lex.demonyms and not view.match(lex.subjects, k + 1):
             actor = actor_at(view, k)
+            if view.word(k + 1) == "and" and view.word(k + 2) in lex.demonyms and not view.match(lex.subjects, k + 3):
+                return NounHead(k + 3, Subject("person", True, True), None, own, enemy, None)  # "Israelis and Palestinians"
             return NounHead(k + 1, Subject("person", True, True), actor.value if actor else None, own, enemy, None)
         if subject is not None and not (singular and subject.value.plural and subject.value.name not in ("aircraft", "personnel")):
             nominal = view.match(lex.nominal, subject.end)  # "soldier deaths", "civilian casualties"
