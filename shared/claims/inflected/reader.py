@@ -128,7 +128,7 @@ class _Context:
         self.lex = lex
         self.state = state
         entity = said.entity
-        if entity is None and state.memory is not None and _continues(view, lex):
+        if entity is None and state.memory is not None and (_continues(view, lex) or _follows_on(view, lex)):
             entity = state.memory
         owner = entity_of(state.owner) if entity is None else None
         self.claimant = entity.name if entity is not None else (owner.name if owner else state.owner)
@@ -362,6 +362,11 @@ def _speaks_as_writer(view: View, lex: InflectedLexicon, phrases: list[Phrase]) 
         return False
     return bool(view.find_all(lex.enemy) or view.find_all(lex.we)) or any(
         own_suffix(view, lex, k) for p in phrases for k in range(p.start, p.end))
+
+
+def _follows_on(view: View, lex: InflectedLexicon) -> bool:
+    """A sentence opening with a link to the one before ("Nəticədə", "В результате"): same speaker."""
+    return view.match(lex.follow_ons, 0) is not None
 
 
 def _continues(view: View, lex: InflectedLexicon) -> bool:

@@ -199,6 +199,8 @@ TALLY_PERSONNEL = ["canlı qüvvə", "şəxsi heyət"]
 TALLY_SIDE = None
 
 # Words that open a part of the count before it ("including one child"): the part shares its loss.
+# Openings that go on from the sentence before ("As a result"): its speaker speaks on.
+FOLLOW_ONS = ["Nəticədə", "Bunun nəticəsində", "Həmçinin"]
 INCLUDING = ["o cümlədən", "onlardan", "aralarında", "daxil olmaqla"]
 JOINERS = [",", "və", "həmçinin", "eləcə də", "o cümlədən", "onlardan", "isə", "daha", "—", "–", "-"]
 BREAKS = [";", ".", "lakin", "amma", "ancaq", "?", "!"]

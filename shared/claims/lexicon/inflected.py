@@ -45,6 +45,8 @@ class InflectedLexicon:
     own_suffixes: tuple[str, ...]
     we: PhraseTable[str]
     including: PhraseTable[str]
+    follow_ons: PhraseTable[str]
+    """Openings that go on from the sentence before ("Nəticədə", "В результате"): its speaker goes on."""
     """Words that open a part of the count before ("այդ թվում", "в том числе"): the part shares its loss."""
     """First person plural words ("мы", "մենք"): the speaker belongs to the writer's side."""
     side_markers: PhraseTable[str]
@@ -151,6 +153,7 @@ def _compile(language: str) -> InflectedLexicon:
         own_suffixes=tuple(data.OWN_SUFFIXES),
         we=flat(getattr(data, "WE", [])),
         including=flat(getattr(data, "INCLUDING", [])),
+        follow_ons=flat(getattr(data, "FOLLOW_ONS", [])),
         side_markers=flat(data.SIDE_MARKERS),
         military=flat(data.MILITARY),
         civilian=flat(data.CIVILIAN),

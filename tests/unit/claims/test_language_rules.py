@@ -173,3 +173,12 @@ def test_the_speaker_closing_a_quote_speaks_for_its_sentences_before() -> None:
                    "артиллерийский дивизион противника, - уточнил Саркисян.", "ru", "2020-10-02")
     assert [(c.count.min, c.claimant_party) for c in found] == [
         (39, "Nagorno-Karabakh"), (830, "Nagorno-Karabakh"), (1, "Nagorno-Karabakh")]
+
+
+def test_a_sentence_going_on_with_as_a_result_keeps_the_speaker_before() -> None:
+    # az-metbuat-2020-10-11-mod-many-civilians
+    found = claims("Müdafiə Nazirliyindən Metbuat.az-a verilən məlumata görə, oktyabrın 10-u və 11-i tarixlərində "
+                   "Gəncə və Mingəçevir şəhərləri işğalçı ordu tərəfindən atəşə məruz qalıb. Nəticədə xeyli sayda "
+                   "dinc sakin həlak olub.", "az", "2020-10-11")
+    assert [(c.category, c.claimant, c.claimant_party) for c in found] == [
+        ("killed", "Ministry of Defence of Azerbaijan", "Azerbaijan")]
