@@ -264,12 +264,14 @@ class _Context:
         return any(view.match(table, k) is not None for k in range(max(0, phrase.start - before), min(len(view), phrase.end + 1)))
 
     def _soldiers(self, phrase: Phrase, side: str | None) -> bool:
-        """People counted on the enemy's side, or beside a military word ("ստորաբաժանումներն ունեն 48
-        զոհ"), are soldiers; a city's dead are people."""
+        """People counted on the enemy's side, as a side's losses, or beside a military word
+        ("ստորաբաժանումներն ունեն 48 զոհ") are soldiers; a city's dead are people."""
         enemy = adversary_of(self.party) if self.party is not None else self.lex.writers_enemy
         if phrase.enemy or (side is not None and side == enemy):
             return True
         view = self.view
+        if any(t.category == "casualties" and t.key in self.lex.loser_triggers for t in find_triggers(view, self.lex)):
+            return True  # a side's "losses" counted in people ("потери ... 136 погибших и 331 раненый")
         return any(view.match(self.lex.military, k) is not None for k in range(max(0, phrase.start - 4), phrase.start))
 
     def _basis(self, phrase: Phrase) -> str | None:

@@ -182,3 +182,10 @@ def test_a_sentence_going_on_with_as_a_result_keeps_the_speaker_before() -> None
                    "dinc sakin həlak olub.", "az", "2020-10-11")
     assert [(c.category, c.claimant, c.claimant_party) for c in found] == [
         ("killed", "Ministry of Defence of Azerbaijan", "Azerbaijan")]
+
+
+def test_people_counted_as_a_sides_losses_are_soldiers() -> None:
+    # ru-apostrophe-2016-02-18-a
+    found = claims("Официальные цифры потерь за все время сражения — 136 погибших и 331 раненый — вызывают недоверие "
+                   "и вопросы.", "ru", "2016-02-18")
+    assert [(c.category, c.subject, c.count.min) for c in found] == [("killed", "soldier", 136), ("wounded", "soldier", 331)]
