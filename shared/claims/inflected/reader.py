@@ -128,7 +128,8 @@ class _Context:
         self.lex = lex
         self.state = state
         entity = said.entity
-        if entity is None and state.memory is not None and (_continues(view, lex) or _follows_on(view, lex)):
+        listed = _is_list_line(view) and (state.in_tally or state.list_category is not None)
+        if entity is None and state.memory is not None and (_continues(view, lex) or _follows_on(view, lex) or listed):
             entity = state.memory
         owner = entity_of(state.owner) if entity is None else None
         self.claimant = entity.name if entity is not None else (owner.name if owner else state.owner)

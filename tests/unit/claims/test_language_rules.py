@@ -189,3 +189,11 @@ def test_people_counted_as_a_sides_losses_are_soldiers() -> None:
     found = claims("Официальные цифры потерь за все время сражения — 136 погибших и 331 раненый — вызывают недоверие "
                    "и вопросы.", "ru", "2016-02-18")
     assert [(c.category, c.subject, c.count.min) for c in found] == [("killed", "soldier", 136), ("wounded", "soldier", 331)]
+
+
+def test_the_lines_of_a_list_take_the_speaker_of_its_heading() -> None:
+    # uk-bukvy-2024-04-20-b
+    found = claims("За даними Генштабу, станом на 20 квітня 2024 року, орієнтовні втрати російської армії в Україні "
+                   "становлять:\n- особового складу ‒ близько 458 580 (+750 за добу)\n- танків ‒ 7 213 (+8 за добу)",
+                   "uk", "2024-04-20")
+    assert found and {(c.claimant_party, c.side) for c in found} == {("Ukraine", "Russia")}
