@@ -197,3 +197,10 @@ def test_the_lines_of_a_list_take_the_speaker_of_its_heading() -> None:
                    "становлять:\n- особового складу ‒ близько 458 580 (+750 за добу)\n- танків ‒ 7 213 (+8 за добу)",
                    "uk", "2024-04-20")
     assert found and {(c.claimant_party, c.side) for c in found} == {("Ukraine", "Russia")}
+
+
+def test_the_longest_side_name_before_a_phrase_wins() -> None:
+    # az-aznews-2020-12-28-six-destroyed
+    [claim] = claims("Görülən tədbirlər nəticəsində qanunsuz erməni hərbi dəstəsinin altı üzvü məhv edilib.", "az",
+                     "2020-12-28")
+    assert (claim.category, claim.subject, claim.count.min, claim.side) == ("killed", "fighter", 6, "Nagorno-Karabakh")
