@@ -359,11 +359,11 @@ class _Context:
 
 
 def _speaks_as_writer(view: View, lex: InflectedLexicon, phrases: list[Phrase]) -> bool:
-    """An unnamed speaker who says "the enemy" ("düşmənin 13 tankı") or "our" ("hərbi qulluqçumuz",
-    "мы") speaks for the writer's side; its party is known though its name is not."""
+    """An unnamed speaker who says "the enemy" ("düşmənin 13 tankı") or "our" by a possessive suffix
+    ("hərbi qulluqçumuz") speaks for the writer's side; its party is known though its name is not."""
     if lex.writers_side is None and lex.writers_enemy is None:
         return False
-    return bool(view.find_all(lex.enemy) or view.find_all(lex.we)) or any(
+    return bool(view.find_all(lex.enemy)) or any(
         own_suffix(view, lex, k) for p in phrases for k in range(p.start, p.end))
 
 

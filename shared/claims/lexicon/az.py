@@ -63,7 +63,8 @@ EQUIPMENT = {
     "electronic warfare system": ["radioelektron mübarizə", "REM"],
     "ammunition depot": ["sursat anbarı", "silah-sursat anbarı", "anbar"],
     "command post": ["komanda məntəqəsi", "komanda-müşahidə məntəqəsi", "komanda-idarəetmə məntəqəsi",
-                     "komanda-idarəetmə və komanda-müşahidə məntəqəsi", "komanda-idarəetmə və komanda-müşahidə məntəqələri"],
+                     "komanda-idarəetmə və komanda-müşahidə məntəqəsi",
+                     "komanda-idarəetmə və komanda-müşahidə məntəqələri"],
     "anti-tank weapon": ["tankəleyhinə vasitə", "tankəleyhinə vasitələr"],
 }
 PERSON_WORDS = ["nəfər", "nəfəri", "nəfərin", "şəxs", "insan", "insanlar", "adam", "cəsəd", "cəsədi", "nəfərdən"]
@@ -105,8 +106,9 @@ TOLL_LINKS = ["çatıb", "çatmışdır", "yüksəlib", "artıb", "təşkil edir
 TOLL_LINKS_MIN = ["ötüb", "keçib", "aşıb"]
 NOT_COUNTS = ["km", "kilometr", "metr", "m", "faiz", "%", "il", "ildə", "ilin", "ay", "həftə", "gün", "saat",
               "dəqiqə", "dəfə", "manat", "dollar", "avro", "kənd", "kəndi", "şəhər", "rayon", "mövqe",
-              "mərmi", "mərmisi", "top mərmisi", "top mərmiləri", "kaset", "yaşlı", "yaş", "ton", "tona", "hektar", "ev", "evi", "mənzil",
-              "yaşayış", "şəhid ailəsi", "şəhid ailələri", "hücum", "dəfə pozub", "istiqamət", "kilometrlik", "raket zərbəsi"]
+              "mərmi", "mərmisi", "top mərmisi", "top mərmiləri", "kaset", "yaşlı", "yaş", "ton", "tona",
+              "hektar", "ev", "evi", "mənzil", "yaşayış", "şəhid ailəsi", "şəhid ailələri", "hücum", "dəfə pozub",
+              "istiqamət", "kilometrlik", "raket zərbəsi"]
 
 INCREMENT = ["dünən", "ötən gecə", "gün ərzində", "gecə ərzində", "bu gün", "daha", "sutka ərzində",
              "son sutka", "dünən gün ərzində"]
@@ -192,15 +194,16 @@ MONTHS = {
 YEAR_WORDS = ["il", "ildə", "ilin", "ilində", "ci", "cı", "cu", "cü"]
 BIRTH_WORDS = ["təvəllüdlü", "doğumlu", "anadan olub"]
 PAST = ["ötən il", "keçən il", "il əvvəl", "illər əvvəl", "ildönümü", "ildönümünə", "bir il ötür", "aprel döyüşləri",
-        "44 günlük", "44 gün sürən", "birinci Qarabağ müharibəsi", "İkinci Qarabağ müharibəsi", "onilliklər boyu", "xronikası", "il ərzində"]
+        "44 günlük", "44 gün sürən", "birinci Qarabağ müharibəsi", "İkinci Qarabağ müharibəsi", "onilliklər boyu",
+        "xronikası", "il ərzində"]
 SINCE = ["dən", "dan", "bəri", "etibarən"]
 
 TALLY_PERSONNEL = ["canlı qüvvə", "şəxsi heyət"]
 TALLY_SIDE = None
 
-# Words that open a part of the count before it ("including one child"): the part shares its loss.
 # Openings that go on from the sentence before ("As a result"): its speaker speaks on.
 FOLLOW_ONS = ["Nəticədə", "Bunun nəticəsində", "Həmçinin"]
+# Words that open a part of the count before it ("including one child"): the part shares its loss.
 INCLUDING = ["o cümlədən", "onlardan", "aralarında", "daxil olmaqla"]
 JOINERS = [",", "və", "həmçinin", "eləcə də", "o cümlədən", "onlardan", "isə", "daha", "—", "–", "-"]
 BREAKS = [";", ".", "lakin", "amma", "ancaq", "?", "!"]

@@ -43,12 +43,10 @@ class InflectedLexicon:
     enemy: PhraseTable[str]
     own: PhraseTable[str]
     own_suffixes: tuple[str, ...]
-    we: PhraseTable[str]
     including: PhraseTable[str]
+    """Words that open a part of the count before ("այդ թվում", "в том числе"): the part shares its loss."""
     follow_ons: PhraseTable[str]
     """Openings that go on from the sentence before ("Nəticədə", "В результате"): its speaker goes on."""
-    """Words that open a part of the count before ("այդ թվում", "в том числе"): the part shares its loss."""
-    """First person plural words ("мы", "մենք"): the speaker belongs to the writer's side."""
     side_markers: PhraseTable[str]
     military: PhraseTable[str]
     civilian: PhraseTable[str]
@@ -151,7 +149,6 @@ def _compile(language: str) -> InflectedLexicon:
         enemy=flat(data.ENEMY),
         own=flat(data.OWN),
         own_suffixes=tuple(data.OWN_SUFFIXES),
-        we=flat(getattr(data, "WE", [])),
         including=flat(getattr(data, "INCLUDING", [])),
         follow_ons=flat(getattr(data, "FOLLOW_ONS", [])),
         side_markers=flat(data.SIDE_MARKERS),
