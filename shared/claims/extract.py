@@ -7,13 +7,14 @@ from datetime import date
 
 from .actors import actor_at, is_party, is_side, opponent
 from .attribution import Attribution, SpeakerMemory, claimant_at, find_attributions, remember, speaker_of
-from .casualty import Loss, find_losses
+from .casualty import find_losses
 from .ceasefire import Truce, find_truces, parties
 from .context import place_in_context
 from .history import attached, dated_by_sentence, event_day, is_historical, time_expressions
 from .inflected.reader import InflectedReader
 from .languages import sentence_language
 from .lexicon import load
+from .loss_claims import Loss
 from .model import Claim
 from .places import place_after
 from .sentences import split_sentences
