@@ -7,8 +7,9 @@ from dataclasses import dataclass, replace
 
 from .actors import actor_at, is_side
 from .loss_claims import Loss, asserted, loss_from, subset_of
-from .losses import LossPhrase, head_at
+from .losses import LossPhrase
 from .model import Count
+from .noun_heads import head_at
 from .numbers import parse_quantity
 from .view import SentenceView
 
