@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from .actors import actor_at, is_party, is_side, opponent
-from .attribution import Attribution, SpeakerMemory, claimant_at, find_attributions, remember, speaker_of
+from .attribution import Attribution, claimant_at, find_attributions, remember
 from .casualty import find_losses
 from .ceasefire import Truce, find_truces, parties
 from .context import place_in_context
@@ -18,6 +18,7 @@ from .loss_claims import Loss
 from .model import Claim
 from .places import place_after
 from .sentences import split_sentences
+from .speakers import SpeakerMemory, speaker_of
 from .registry import adversary_of, party_of
 from .tallies import find_tallies, opens_list
 from .view import SentenceView
