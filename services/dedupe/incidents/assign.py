@@ -13,6 +13,7 @@ from services.dedupe.incidents.decision import (
     Verdict,
     decide_incident,
     still_belongs,
+    story_vector,
 )
 from services.dedupe.incidents.lookup import lookup_keys
 from services.dedupe.incidents.memory import IncidentIndex
@@ -55,9 +56,10 @@ async def assign_incident(
     keys = lookup_keys(report, rarity, config.lookup_keys)
     await index.lock(keys)
     found = await index.candidates(keys, rarity, report.time, config.window, config.max_candidates)
-    decision = decide_incident(report, found, rarity, config)
+    vector = story_vector(report, rarity)
+    decision = decide_incident(report, found, rarity, config, vector)
     if decision.verdict is Verdict.OPENED:
-        profile = Profile.of(new_id(), report, rarity)
+        profile = Profile.of(new_id(), report, rarity, vector)
         change = Change.OPENED
     else:
         assert decision.incident_id is not None

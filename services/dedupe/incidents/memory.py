@@ -81,8 +81,8 @@ class InMemoryIncidentIndex:
                 live = resolve(self._merged_into, incident_id) if self._merged_into else incident_id
                 if live in self._profiles:
                     shared[live] = shared.get(live, 0.0) + weight
-        best = heapq.nsmallest(limit, shared.items(), key=lambda pair: (-pair[1], pair[0]))
-        return [self._profiles[i] for i, _ in sorted(best)]
+        best = heapq.nsmallest(limit, [(-weight, i) for i, weight in shared.items()])
+        return [self._profiles[i] for i in sorted(i for _, i in best)]
 
     async def profile(self, incident_id: str) -> Profile | None:
         return self._profiles.get(resolve(self._merged_into, incident_id))
