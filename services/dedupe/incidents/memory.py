@@ -44,6 +44,10 @@ class IncidentIndex(Protocol):
     async def story(self, story_id: str) -> tuple[str, Report] | None:
         """The story's incident and report."""
 
+    async def file_story(self, profile: Profile, keys: list[str], story_id: str, report: Report) -> None:
+        """A new story's incident decided: `save` the incident under ``keys`` (at the story's
+        time), `place` the story in it and `count` its keys, at once."""
+
     async def absorb(self, into: Profile, absorbed_id: str) -> None:
         """Move the absorbed incident's stories and postings to ``into`` (already summed)."""
 
@@ -100,6 +104,11 @@ class InMemoryIncidentIndex:
         if held is None:
             return None
         return resolve(self._merged_into, held[0]), held[1]
+
+    async def file_story(self, profile: Profile, keys: list[str], story_id: str, report: Report) -> None:
+        await self.save(profile, keys, report.time)
+        await self.place(story_id, profile.incident_id, report)
+        await self.count(report)
 
     async def absorb(self, into: Profile, absorbed_id: str) -> None:
         self._profiles[into.incident_id] = into
