@@ -79,11 +79,15 @@ class InMemoryIncidentIndex:
                          limit: int) -> list[Profile]:
         shared: dict[str, float] = {}
         lo, hi = time - window, time + window
+        postings, profiles, merged_into = self._postings, self._profiles, self._merged_into
         for key in keys:
+            filed = postings.get(key)
+            if not filed:
+                continue
             weight = rarity.idf(key)
-            for incident_id in {i for filed, i in self._postings.get(key, ())[-MAX_POSTINGS_SCAN:] if lo <= filed <= hi}:
-                live = resolve(self._merged_into, incident_id) if self._merged_into else incident_id
-                if live in self._profiles:
+            for incident_id in {i for at, i in filed[-MAX_POSTINGS_SCAN:] if lo <= at <= hi}:
+                live = resolve(merged_into, incident_id) if merged_into else incident_id
+                if live in profiles:
                     shared[live] = shared.get(live, 0.0) + weight
         best = heapq.nsmallest(limit, [(-weight, i) for i, weight in shared.items()])
         return [self._profiles[i] for i in sorted(i for _, i in best)]
