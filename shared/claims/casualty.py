@@ -250,10 +250,11 @@ def _subset_of(view: SentenceView, phrase: LossPhrase, losses: list[Loss]) -> _T
 
 
 def _loss(view: SentenceView, phrase: LossPhrase, trigger: _Trigger, earlier: list[Loss]) -> Loss | None:
-    subject = phrase.subject
+    subject, side = phrase.subject, phrase.side
     category = trigger.category
     if subject is None:
-        subject = _inherited_subject(earlier, category)
+        subject, side = _inherited_subject(earlier, category)
+        side = phrase.side or side
         if subject is None:
             return None
     category = _fit(category, subject)
@@ -265,7 +266,7 @@ def _loss(view: SentenceView, phrase: LossPhrase, trigger: _Trigger, earlier: li
     start, end = min(phrase.start, trigger.start), max(phrase.end, trigger.end)
     basis = "increment" if phrase.increment else None
     return Loss(
-        category, subject.name, count, approximate, phrase.side, start, end, basis, phrase.own,
+        category, subject.name, count, approximate, side, start, end, basis, phrase.own,
         phrase.enemy or trigger.enemy_loser, trigger.loser, suffered=not trigger.active,
         by_speaker=trigger.by_speaker,
     )
@@ -282,12 +283,14 @@ def _figurative(view: SentenceView, trigger: _Trigger, subject: Subject) -> bool
     return False
 
 
-def _inherited_subject(earlier: list[Loss], category: str) -> Subject | None:
+def _inherited_subject(earlier: list[Loss], category: str) -> tuple[Subject | None, str | None]:
+    """ "Two servicemen were killed and five were wounded": the bare count's subject and side are
+    the earlier loss's."""
     people = category in _PEOPLE_CATEGORIES or category == "eliminated"
     for loss in reversed(earlier):
         if loss.subject is not None:
-            return Subject(loss.subject, True, people)
-    return Subject("person", True, True) if people else None
+            return Subject(loss.subject, True, people), loss.side
+    return (Subject("person", True, True) if people else None), None
 
 
 def _fit(category: str, subject: Subject) -> str | None:
@@ -390,14 +393,21 @@ def _toll_count(view: SentenceView, after: int) -> tuple[int, bool] | None:
         if view.word(link.end) in lex.unit_words:
             return None  # "losses climbed to £1.5bn": money, not people
         quantity = parse_quantity(view.tokens, view.words, link.end, lex)
-        if quantity is not None and not _is_year(view, quantity) and view.word(quantity.end) not in lex.unit_words:
+        if quantity is not None and not _is_date(view, quantity) and view.word(quantity.end) not in lex.unit_words:
             return link.end, " ".join(view.words[link.start : link.end]) in lex.toll_links_min
     return None
 
 
-def _is_year(view: SentenceView, quantity) -> bool:
+def _is_date(view: SentenceView, quantity) -> bool:
+    """A year ("rose in 2023") or a day of a month ("losses as of 21 August", "as of August 21")."""
     value = quantity.exact_value
-    return value is not None and 1900 <= value <= 2100 and view.tokens[quantity.start].text.isdigit()
+    if value is None or not view.tokens[quantity.start].text.isdigit():
+        return False
+    return 1900 <= value <= 2100 or (value <= 31 and (_is_month(view, quantity.end) or _is_month(view, quantity.start - 1)))
+
+
+def _is_month(view: SentenceView, i: int) -> bool:
+    return 0 <= i < len(view) and view.tokens[i].capitalized and view.words[i] in view.lex.months
 
 
 def _toll_modifiers(view: SentenceView, start: int) -> tuple[str | None, str | None, bool]:
