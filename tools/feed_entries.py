@@ -3,7 +3,8 @@ a development and a held-out part, and what the extractor gets right on it.
 
 An entry is read as the pipeline reads a feed item: the title as its own first line, then the
 summary's plain text (HTML as ingest cleans it); its claims are those the alerts service would
-record, one per identity (a toll in the title and the summary is one claim).
+record: one per fact as the service merges them, then one per identity (a toll in the title and the
+summary is one claim).
 
 Figures (see the README beside the data):
 
@@ -27,9 +28,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from services.alerts.item_claims import one_per_fact
 from services.alerts.novelty import identity_key
 from services.ingest.normalise.text import html_to_text_and_safe_html, title_text
 from shared.claims.extract import extract_claims
+from shared.claims.restatements import fold_headline
 from tools.claims_scoring import claimant_matches, core_matches
 
 ENTRIES = Path(__file__).resolve().parents[1] / "tests" / "data" / "feeds" / "general" / "entries"
@@ -66,7 +69,8 @@ def entry_text(entry: Mapping[str, Any]) -> str:
 def entry_claims(entry: Mapping[str, Any]) -> list[dict]:
     """The claims the pipeline would record for the entry, as JSON with their context and conflict."""
     found, seen = [], set()
-    for claim in extract_claims(entry_text(entry), published_day(entry), None):
+    text = entry_text(entry)
+    for claim in one_per_fact(fold_headline(extract_claims(text, published_day(entry), None), text)):
         key = identity_key(claim)
         if key in seen:
             continue

@@ -10,6 +10,7 @@ from services.alerts.item_claims import one_per_fact
 from services.alerts.novelty import identity_key
 from services.alerts.observations import observe_claim
 from shared.claims.extract import extract_claims
+from shared.claims.restatements import fold_headline
 from shared.events import Event
 from shared.events.claims import Evidence
 from shared.events.stories import StoryItem
@@ -50,7 +51,8 @@ class StoryHandler:
 
     def claims_in(self, event: Event) -> list:
         item: StoryItem = event.payload().item
-        claims = self.extract(item_text(item), item.published_at.date(), default_claimant(item), item.language)
+        text = item_text(item)
+        claims = fold_headline(self.extract(text, item.published_at.date(), default_claimant(item), item.language), text)
         return one_per_fact(claims, default_claimant(item))
 
     def prepare(self, events: list[Event]) -> None:

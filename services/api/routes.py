@@ -11,6 +11,7 @@ from services.api.events.endpoints import router as events
 from services.api.feeds.endpoints import router as feeds
 from services.api.incidents.endpoints import router as incidents
 from services.api.situation.endpoints import router as situation
+from services.api.situation.live import router as situation_live
 from services.api.situation.session import router as situation_session
 from services.api.stories.endpoints import router as stories
 from services.api.subscriptions.endpoints import router as subscriptions
@@ -27,5 +28,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     subscriptions,
     deliveries,
     situation,
+    situation_live,
     situation_session,
 )

@@ -161,14 +161,16 @@ def _subordinate(view: SentenceView, i: int) -> bool:
 
 
 def _infinitive(view: SentenceView, j: int) -> bool:
-    return view.word(j - 1) == "to" or view.words[j] == "to"
+    """ "to respect", "to strictly observe" (an adverb may split it)."""
+    before = j - 2 if view.word(j - 1).endswith("ly") else j - 1
+    return view.word(before) == "to" or view.words[j] == "to"
 
 
 def _governed(view: SentenceView, candidate: _Candidate) -> _Candidate:
     """ "urged both sides to respect the truce" is a call made by whoever urged."""
     if not candidate.weak or not _infinitive(view, candidate.start):
         return candidate
-    for k in range(candidate.start - 1, max(-1, candidate.start - 7), -1):
+    for k in range(candidate.start - 1, max(-1, candidate.start - 9), -1):
         if view.words[k] in _STOPS_BEFORE or view.words[k] == ",":
             break
         if view.words[k] in _GOVERNORS:

@@ -3,6 +3,7 @@
     conflict_of({"Azerbaijan", "Armenia"}) == "armenia-azerbaijan"   (both sides named)
     conflict_of({"Hamas"}) == "israel-hamas"                          (a party of one war)
     conflict_of({"Israel"}) is None                                   (Israel fights several)
+    conflict_of({"Israel", "Palestine", "Hamas"}) == "israel-hamas"   (the armed group's war)
 
 The conflicts are the pairs of `actors.CONFLICTS`, named as the registry of conflicts names them.
 """
@@ -41,6 +42,8 @@ def conflict_of(parties: Iterable[str]) -> str | None:
     """The one conflict whose both sides are named, else the one every named belligerent shares."""
     named = set(parties)
     both = {conflict_id(pair) for pair in CONFLICTS if set(pair) <= named}
+    if len(both) > 1:  # "Israelis and Palestinians … after Hamas attack": the armed group's war
+        both = {conflict_id(pair) for pair in CONFLICTS if set(pair) <= named and set(pair) & ARMED_GROUPS} or both
     if len(both) == 1:
         return both.pop()
     if both:
@@ -77,11 +80,18 @@ def named_parties(text: str) -> frozenset[str]:
 
 
 def place_sides(text: str) -> frozenset[str]:
-    """The sides whose ground the places of a war named in `text` are ("Ganja" → Azerbaijan)."""
+    """The sides whose ground the places of a war named in `text` are ("Ganja" → Azerbaijan). A place
+    that only locates another ("100km north of the Karabakh capital, Stepanakert") is not counted:
+    the text stops naming where things happened at the first "north of", "south of" …"""
     words = [token.low for token in tokenize(text)]
+    landmark = next((i for i in range(1, len(words)) if words[i] == "of" and words[i - 1] in _DIRECTIONS), len(words))
     table = _places()
-    found = (table.match(words, i) for i in range(len(words)))
+    found = (table.match(words, i) for i in range(landmark))
     return frozenset(match.value for match in found if match is not None)
+
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
+                         "northeast", "northwest", "southeast", "southwest"})
 
 
 @cache

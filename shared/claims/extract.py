@@ -5,18 +5,20 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .actors import is_party, is_side, opponent
-from .attribution import Attribution, SpeakerMemory, claimant_at, find_attributions, remember, speaker_of
-from .casualty import Loss, find_losses
+from .actors import actor_at, is_party, is_side, opponent
+from .attribution import Attribution, claimant_at, find_attributions, remember
+from .casualty import find_losses
 from .ceasefire import Truce, find_truces, parties
 from .context import place_in_context
 from .history import attached, dated_by_sentence, event_day, is_historical, time_expressions
 from .inflected.reader import InflectedReader
 from .languages import sentence_language
 from .lexicon import load
+from .loss_claims import Loss
 from .model import Claim
 from .places import place_after
 from .sentences import split_sentences
+from .speakers import SpeakerMemory, speaker_of
 from .registry import adversary_of, party_of
 from .tallies import find_tallies, opens_list
 from .view import SentenceView
@@ -70,6 +72,14 @@ def extract_claims(
     return place_in_context(claims, sentences, claimant)
 
 
+def _agent_after(view: SentenceView, end: int) -> str | None:
+    """The belligerent named as the one who did it: "killed by Hamas gunmen", "by Russian shelling"."""
+    if view.word(end) != "by":
+        return None
+    actor = actor_at(view, end + 1)
+    return actor.value if actor is not None and is_side(actor.value) else None
+
+
 class _Reader:
     """Turns one sentence's findings into claims: speaker, side, time, place."""
 
@@ -95,6 +105,8 @@ class _Reader:
         side = loss.side or loss.loser
         if side is None and (loss.enemy or loss.by_speaker):
             side = opponent(claimant) or adversary_of(party_of(claimant))
+        if side is None and (agent := _agent_after(self.view, loss.end)) is not None:
+            side = opponent(agent) or adversary_of(party_of(agent))  # "taken hostage by Hamas": Israel's
         if side is None and claimant is not None and is_side(claimant):
             # a party's own people: "its soldiers", or soldiers it says were killed
             if loss.own or (loss.suffered and loss.subject == "soldier" and is_party(claimant)):

@@ -9,19 +9,27 @@ An event committed while a read runs sets the flag again, so the loop reads once
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from shared.events import Event
 from shared.eventstore.notifications import LogNotifier
 
-Reader = Callable[[AsyncConnection, int], Awaitable[list[Event]]]
-"""Reads at most `batch` events after a position, in log order."""
+
+class Positioned(Protocol):
+    """An event, or what a reader made of one: its place in the log is all `follow` needs."""
+
+    @property
+    def position(self) -> int: ...
+
+
+Reader = Callable[[AsyncConnection, int], Awaitable[Sequence[Positioned]]]
+"""Reads at most `batch` events (or rows made of them) after a position, in log order."""
 
 
 async def follow(engine: AsyncEngine, notifier: LogNotifier, read: Reader, after: int, *, batch: int,
-                 idle_s: float) -> AsyncIterator[Event | None]:
+                 idle_s: float) -> AsyncIterator[Positioned | None]:
     """Events as `read` finds them; None after each idle interval with nothing new (a heartbeat)."""
     async with notifier.subscribe() as wakeup:
         last = after

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
 import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import httpx
 
 
 def free_port_block(size: int) -> int:
-    """The first of `size` consecutive free ports."""
+    """The first of `size` consecutive free ports, below the kernel's ephemeral range: a port there
+    that is free now can be taken by any process's outgoing connection before `sitrep up` binds it."""
+    low = 20000
+    high = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
     for _ in range(50):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            base = s.getsockname()[1]
-        if base + size < 65535 and all(_free(base + i) for i in range(size)):
+        base = random.randrange(low, high - size)
+        if all(_free(base + i) for i in range(size)):
             return base
     raise RuntimeError("no block of free ports")
 

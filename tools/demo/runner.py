@@ -1,6 +1,6 @@
 """`make demo`: a fresh demo database, the services as `make up` runs them, the demo feeds served
-and registered, a local receiver subscribed, and each alert printed as it arrives. Ctrl-C stops
-the services and the servers; PostgreSQL and Kafka keep running, and the demo database stays for
+and registered, a local receiver subscribed, and each alert printed as it arrives. Ctrl-C (or
+SIGTERM, or a closed terminal) stops the services and the servers; PostgreSQL and Kafka keep running, and the demo database stays for
 `sitrep status`, `sitrep claims list` and the API to read."""
 
 from __future__ import annotations
@@ -157,7 +157,14 @@ def print_alerts(receiver: AlertReceiver, out: TextIO, until: Callable[[list[str
     return lines
 
 
+def _stop_on_signal(signum: int, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def main(span: float = 90.0) -> None:
+    """`sitrep up` runs in a session of its own, so a signal that ends the demo must end it too."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _stop_on_signal)
     started = time.monotonic()
     env = demo_env(dict(os.environ))
     say = lambda text: print(f"demo: {text}", file=sys.stderr, flush=True)  # noqa: E731
@@ -166,7 +173,7 @@ def main(span: float = 90.0) -> None:
     feeds = load()
     schedule = demo_schedule(feeds, span)
     server, receiver = DemoServer(feeds, schedule).start(), AlertReceiver().start()
-    log = REPO / ".demo-services.log"
+    log = Path(env.get("SITREP_DEMO_LOG", REPO / ".demo-services.log"))
     services = Services(env, log)
     try:
         services.start()
@@ -184,7 +191,8 @@ def main(span: float = 90.0) -> None:
     except KeyboardInterrupt:
         pass
     finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C (or make's) must not cut the stop short
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # a second one must not cut the stop short
+            signal.signal(signum, signal.SIG_IGN)
         say("stopping the services (PostgreSQL and Kafka keep running)")
         services.stop()
         server.stop()

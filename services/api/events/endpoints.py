@@ -23,7 +23,7 @@ from services.api.events.schemas import (
     EventPage,
     EventStreamQuery,
 )
-from services.api.events.stream import live_events, sse_message
+from services.api.events.stream import live_events, sse_message, stream_response
 from services.api.listing import list_or_export, list_responses
 from services.api.pagination import POSITION_KEY, Keyset
 from services.api.problems import ProblemError, problem_responses
@@ -91,14 +91,8 @@ async def stream_events(
     _: Principal = Depends(reader),
 ) -> StreamingResponse:
     notifier: LogNotifier = request.app.state.notifier
-    try:
-        await notifier.ensure_listening()
-    except Exception as exc:  # noqa: BLE001 — the database is away
-        raise ProblemError(503, "The live stream is unavailable; retry shortly.", headers={"Retry-After": "5"}) from exc
     after = last_event_id if last_event_id is not None else query.after
-    body = live_events(db, notifier, query, after, settings.sse_heartbeat_seconds)
-    headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
-    return StreamingResponse(body, media_type="text/event-stream", headers=headers)
+    return await stream_response(notifier, live_events(db, notifier, query, after, settings.sse_heartbeat_seconds))
 
 
 @router.get(

@@ -1,17 +1,17 @@
-"""`GET /`: the situation page (or the login form), and the JSON of newest claims its script polls."""
+"""`GET /`: the situation page (or the login form); its newest claims then arrive live (`live.py`)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from services.api.deps import ReadConnection
-from services.api.fields import Text, Time
+from services.api.fields import Text
 from services.api.situation import queries
 from services.api.situation.layout import change, figure, side_by_side
-from services.api.situation.rendering import PAGE_HEADERS, render, templates, web_link
+from services.api.situation.rendering import render, templates
 from services.api.situation.session import login_form, page_key
 from services.api.tallies.repository import tallies
 from services.api.tallies.schemas import TallyQuery
@@ -38,42 +38,13 @@ async def situation(request: Request, conn: ReadConnection, conflict: ConflictPa
     context: dict[str, Any] = {"conflict": conflict, "conflicts": known, "names": queries.conflict_names(),
                                "health": await queries.feed_health(conn)}
     if conflict is not None:
+        head = await queries.log_head(conn)  # before the newest claims: whatever comes later is streamed
         figures = await tallies(conn, TallyQuery(conflict=conflict))
         newest = await queries.newest_claims(conn, conflict)
         context |= {
             "table": side_by_side(conflict, figures),
             "timeline": await queries.ceasefire_timeline(conn, conflict),
             "newest": newest,
-            "newest_at": newest[0]["first_observed_at"].isoformat() if newest else "",
+            "log_head": head,
         }
     return render("situation.html", **context)
-
-
-def _claim_json(claim: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "claim_id": claim["claim_id"],
-        "first_observed_at": claim["first_observed_at"].isoformat(),
-        "kind": claim["kind"],
-        "category": claim["category"],
-        "subject": claim["subject"],
-        "figure": figure(claim["count_min"], claim["count_max"], claim["approximate"]),
-        "side": claim["side"],
-        "claimant": claim["claimant"],
-        "claimant_party": claim["claimant_party"],
-        "novelty": claim["novelty"],
-        "sentence": claim["sentence"],
-        "title": claim["title"],
-        "url": web_link(claim["url"]),
-    }
-
-
-@router.get("/situation/claims.json")
-async def newest_claims(
-    request: Request, conn: ReadConnection, conflict: Annotated[Text(100), Query()],
-    after: Annotated[Time | None, Query()] = None,
-) -> Response:
-    """Claims first observed after `after`, newest first: what the page's script adds to its list."""
-    if await page_key(request, conn) is None:
-        return JSONResponse({"detail": "Log in with a read key."}, status_code=401, headers=PAGE_HEADERS)
-    rows = await queries.newest_claims(conn, conflict, after)
-    return JSONResponse({"data": [_claim_json(row) for row in rows]}, headers=PAGE_HEADERS)

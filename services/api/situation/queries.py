@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import cast, func, or_, select
 from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.claims.registry import registry
+from shared.eventstore import events
 from shared.readmodel.claims.tables import claim_observations, claims
 from shared.readmodel.feeds.tables import feed_fetch_state, feeds
 from shared.readmodel.stories.tables import stories
@@ -58,12 +58,25 @@ async def ceasefire_timeline(conn: AsyncConnection, conflict: str) -> list[dict[
     return rows[::-1]
 
 
-async def newest_claims(conn: AsyncConnection, conflict: str, after: datetime | None = None) -> list[dict[str, Any]]:
-    """Newest first observed first; with `after`, only those first observed later."""
+async def newest_claims(conn: AsyncConnection, conflict: str) -> list[dict[str, Any]]:
+    """Newest first observed first."""
     query = _with_link(select(claims).where(_of_conflict(conflict)))
-    if after is not None:
-        query = query.where(claims.c.first_observed_at > after)
     query = query.order_by(claims.c.first_observed_at.desc(), claims.c.claim_id.desc()).limit(NEWEST_LENGTH)
+    return [dict(row) for row in (await conn.execute(query)).mappings()]
+
+
+async def log_head(conn: AsyncConnection) -> int:
+    """The log's newest position: where the page's live stream starts."""
+    return (await conn.execute(select(func.coalesce(func.max(events.c.position), 0)))).scalar_one()
+
+
+async def claims_first_observed_after(conn: AsyncConnection, conflict: str, position: int, limit: int
+                                      ) -> list[dict[str, Any]]:
+    """The conflict's claims whose first observation lies after `position` in the log, in log order,
+    each with that `position` (repeats by other sources are not new claims)."""
+    first = events.c.id == cast(claims.c.first_event_id, events.c.id.type)
+    query = _with_link(select(claims, events.c.position).where(_of_conflict(conflict), events.c.position > position))
+    query = query.join(events, first).order_by(events.c.position).limit(limit)
     return [dict(row) for row in (await conn.execute(query)).mappings()]
 
 

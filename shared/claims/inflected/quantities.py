@@ -37,6 +37,8 @@ def parse_quantity(view: View, lex: InflectedLexicon, i: int) -> Quantity | None
             break
         bound = bound if bound in ("min", "max") else found.value
         i = found.end
+        if i < len(view.words) and view.words[i].low == ",":
+            i += 1  # "Как минимум, один человек": a bound set off by a comma
     core = _core(view, lex, i)
     if core is None:
         return None

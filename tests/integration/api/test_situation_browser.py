@@ -1,5 +1,6 @@
 """The situation page in Debian's headless Chromium, against the API under uvicorn: the login, the
-side-by-side table, a claim arriving live, and hostile text from feeds that never runs.
+side-by-side table, a claim arriving live over the event stream (SSE), and hostile text from feeds
+that never runs.
 
 The screenshot is kept at tests/artifacts/situation-page.png (ignored by git)."""
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from sqlalchemy import func, select
 
 from services.api.settings import ApiSettings
 from services.api.situation.rendering import CONTENT_SECURITY_POLICY
+from shared.eventstore import events
 from tests.support.api_app import asgi_client
-from tests.support.situation_seed import HOSTILE_IMAGE, HOSTILE_LINK, HOSTILE_SCRIPT, seed_situation
+from tests.support.situation_seed import seed_situation
 
 
 @pytest.fixture
@@ -47,7 +49,7 @@ async def test_without_a_key_only_the_login_form(browser, world):
         assert "side-by-side" not in html and "MoD AZ" not in html and "Armenia" not in _data(html)
         assert "160" not in html and "France" not in html and "Fine" not in html
         assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
-    assert (await browser.get("/situation/claims.json", params={"conflict": "armenia-azerbaijan"})).status_code == 401
+    assert (await browser.get("/situation/stream", params={"conflict": "armenia-azerbaijan"})).status_code == 401
 
 
 async def test_a_wrong_key_is_refused_and_sets_no_cookie(browser, world):
@@ -105,24 +107,20 @@ async def test_hostile_text_from_feeds_comes_out_escaped(browser, keys, world):
     assert "javascript:" not in html
     assert "&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=&#34;document.title=&#39;pwned&#39;&#34;&gt;" in html
-    body = (await browser.get("/situation/claims.json", params={"conflict": "armenia-azerbaijan"})).json()
-    hostile = next(claim for claim in body["data"] if claim["claim_id"] == "hostile")
-    assert hostile["url"] is None and hostile["sentence"] == HOSTILE_SCRIPT + HOSTILE_IMAGE
-    assert HOSTILE_LINK not in str(body)
 
 
-async def test_the_polled_json_has_only_what_arrived_after(browser, keys, world):
+async def test_the_live_list_starts_after_the_log_position_the_page_was_rendered_at(browser, keys, world, db):
     await _logged_in(browser, keys)
-    everything = (await browser.get("/situation/claims.json", params={"conflict": "armenia-azerbaijan"})).json()
-    ids = [claim["claim_id"] for claim in everything["data"]]
-    assert ids == ["hostile", "violation", "call", "az-2", "am-1", "az-1"]
-    newest_but_one = everything["data"][1]["first_observed_at"]
-    later = (await browser.get("/situation/claims.json",
-                               params={"conflict": "armenia-azerbaijan", "after": newest_but_one})).json()
-    assert [claim["claim_id"] for claim in later["data"]] == ["hostile"]
+    html = (await browser.get("/", params={"conflict": "armenia-azerbaijan"})).text
+    async with db.engine.connect() as conn:
+        head = (await conn.execute(select(func.max(events.c.position)))).scalar_one()
+    assert head > 0 and f'data-conflict="armenia-azerbaijan" data-after="{head}"' in html
+    newest = re.findall(r'<li data-claim-id="([^"]+)">', html)
+    assert newest == ["hostile", "violation", "call", "az-2", "am-1", "az-1"]
 
 
 async def test_static_files_are_served(browser):
     script = await browser.get("/static/situation.js")
     assert script.status_code == 200 and "textContent" in script.text and "innerHTML" not in script.text
+    assert "new EventSource(" in script.text and "fetch(" not in script.text
     assert (await browser.get("/static/situation.css")).status_code == 200

@@ -105,12 +105,18 @@ def test_conflict_of_named_parties() -> None:
     assert conflict_of({"Colombia"}) is None
     assert not war_between({"Pakistan"}) and war_between({"India", "Pakistan"}) and war_between({"Hezbollah"})
     assert named_parties("Shelling hit Ganja and Stepanakert") == {"Azerbaijan", "Nagorno-Karabakh"}
+    # guardian-2023-10-09-006: Israel and Palestine are the sides of two wars; Hamas names one
+    assert conflict_of({"Israel", "Palestine", "Hamas"}) == "israel-hamas"
+    assert conflict_of({"Israel", "Palestine"}) == "israel-palestine"
 
 
 @pytest.mark.parametrize("text, side", [
     # guardian-2020-10-04-055 (tests/data/feeds/general)
     ("At least one civilian was killed and four more injured in the attack on Sunday on Ganja, Azerbaijan's "
      "second largest city, as fighting with Armenian forces spread.", "Azerbaijan"),
+    # the same, as the entry has it: Stepanakert only locates Ganja
+    ("At least one civilian was killed and four more injured in the attack on Sunday on Ganja, Azerbaijan’s second "
+     "largest city, 100km (60 miles) north of the Karabakh capital, Stepanakert.", "Azerbaijan"),
     ("In Gaza, which was pummelled by Israeli airstrikes, officials have reported at least 413 deaths.", "Palestine"),
 ])
 def test_people_killed_in_a_war_without_a_side_are_of_the_side_whose_ground_it_is(text: str, side: str) -> None:

@@ -25,6 +25,7 @@ def quantity(text: str):
         ("up to 1,300", None, 1300, False),
         ("about 20", 20, 20, True),
         ("nearly 500", None, 500, True),
+        ("nears one million", None, 1_000_000, True),  # cnn-2020-09-27-040: "World nears one million deaths"
         ("a dozen", 12, 12, True),
         ("two dozen", 24, 24, True),
         ("dozens of", 24, 99, True),

@@ -156,3 +156,119 @@ def test_an_aside_that_counts_nobody_does_not_hide_the_predicate() -> None:
     text = "Some 130 people, including children, have been taken hostage after the invasion of Israel by Hamas fighters."
     [claim] = extract_claims(text, date(2023, 10, 9), None, "en")
     assert (claim.category, claim.subject, claim.count.min, claim.approximate) == ("captured", "person", 130, True)
+
+
+def test_inmates_are_prisoners() -> None:
+    # cnn-2022-04-04-031
+    assert claims("Ecuadorian authorities said Monday they are in \"total control\" of a prison in the south of the "
+                  "country after a riot broke out the day before, killing at least 20 inmates.",
+                  date(2022, 4, 4)) == [("killed", "prisoner", 20, None)]
+
+
+def test_members_of_an_armed_group_are_its_militants() -> None:
+    # aljazeera-2023-10-09-045
+    assert claims("Iran-backed armed group fires on Israeli military positions after Israel killed several Hezbollah "
+                  "members in shelling.", date(2023, 10, 9)) == [("killed", "militant", 3, 9)]
+
+
+def test_people_taken_by_a_belligerent_are_its_adversary_s() -> None:
+    # sky-2023-10-09-013
+    found = extract_claims("The granddaughter of an elderly woman taken hostage by Hamas has warned she is without "
+                           "medicine and \"in a lot of pain\".", date(2023, 10, 9))
+    assert [(c.category, c.subject, c.side) for c in found] == [("captured", "woman", "Israel")]
+
+
+def test_a_part_of_a_toll_is_a_claim_of_its_own_on_the_toll_s_side() -> None:
+    # guardian-2023-10-09-011
+    found = extract_claims("The Israeli toll has risen to at least 700, including 44 soldiers, as the prime minister, "
+                           "Benjamin Netanyahu, said Israel was embarking on a “long and difficult war”.", date(2023, 10, 9))
+    assert [(c.subject, c.count.min, c.count.max, c.side) for c in found] == [
+        ("person", 700, None, "Israel"), ("soldier", 44, 44, "Israel")]
+
+
+def test_equipment_joined_to_a_counted_kind_shares_its_count() -> None:
+    # guardian-2020-09-27-044
+    found = extract_claims("Armenia has declared martial law and ordered the total mobilisation of its military after "
+                           "claiming to have destroyed several Azerbaijani aircraft and tanks in clashes over a disputed "
+                           "region on Sunday.", date(2020, 9, 27))
+    assert [(c.category, c.subject, c.approximate, c.side) for c in found] == [
+        ("destroyed", "aircraft", True, "Azerbaijan"), ("destroyed", "tank", True, "Azerbaijan")]
+
+
+def test_talks_to_end_fighting_are_a_ceasefire_proposal() -> None:
+    # nyt-2022-09-12-014
+    found = extract_claims("U.N. Agency in Talks With Russia and Ukraine to End Fighting at Zaporizhzhia Nuclear Plant",
+                           date(2022, 9, 12))
+    assert [(c.kind, c.category, c.claimant, c.conflict) for c in found] == [
+        ("ceasefire", "proposal", "U.N. Agency", "russia-ukraine")]
+
+
+def test_a_guess_in_an_aside_is_not_the_one_lost() -> None:
+    # guardian-2020-10-27-074
+    assert claims("Another person, possibly a child, is still missing.", date(2020, 10, 27)) == []
+
+
+def test_a_country_that_registers_deaths_is_their_claimant() -> None:
+    # guardian-2020-11-10-096: each clause has its own speaker
+    found = extract_claims("Coronavirus live news: UK reports 532 further deaths for first time since mid-May; Italy "
+                           "registers 580 deaths", date(2020, 11, 10))
+    assert [(c.count.min, c.claimant) for c in found] == [(532, "United Kingdom"), (580, "Italy")]
+
+
+def test_a_bound_set_off_by_a_comma_still_bounds_the_count() -> None:
+    # liga-2020-09-29-016
+    assert claims("Как минимум, один человек пострадал от рук протестующих", date(2020, 9, 29)) == [
+        ("wounded", "person", 1, None)]
+
+
+def test_two_peoples_joined_are_one_toll_of_the_armed_group_s_war() -> None:
+    # guardian-2023-10-09-006
+    found = extract_claims("In today’s newsletter: Thousands of Israelis and Palestinians have been wounded and killed "
+                           "since Saturday morning, with Israel’s prime minister Benjamin Netanyahu warning of a ‘long "
+                           "and difficult war’ after Hamas attack", date(2023, 10, 9))
+    assert [(c.category, c.subject, c.approximate, c.side, c.conflict) for c in found] == [
+        ("wounded", "person", True, None, "israel-hamas")]
+
+
+@pytest.mark.parametrize("text", [
+    # bbc-2022-04-04-030
+    "Bucha, Irpin and more - this is where civilians' bodies have been found scattered around as Russian troops "
+    "pulled out.",
+    # cnn-2022-04-04-029
+    "The grotesque pictures emerging from the Kyiv suburb of Bucha are some of the strongest evidence yet of apparent "
+    "war crimes by Russian forces in Ukraine: Dead civilians on the street, some with hands bound and shot "
+    "execution-style, others apparently mowed down at random.",
+])
+def test_bodies_of_civilians_are_their_deaths_with_no_count(text: str) -> None:
+    assert ("killed", "civilian", None, None) in claims(text, date(2022, 4, 4))
+
+
+def test_a_mountain_of_dead_bodies_in_a_cartoon_counts_nobody() -> None:
+    # guardian-2020-10-17-038
+    assert claims("The artist is sitting at his drawing board, perched atop a mountain of dead bodies, as a "
+                  "succession of importunate reporters crowd in bombarding him with questions", date(2020, 10, 17)) == []
+
+
+def test_a_missing_relative_is_one_missing_and_a_relative_s_death_alone_no_toll() -> None:
+    # cnn-2020-10-17-020, nyt-2022-09-12-008
+    assert claims("Her mom went missing in Zion National Park. She needs experienced hikers to help bring her home",
+                  date(2020, 10, 17)) == [("missing", "woman", 1, 1)]
+    assert claims("In his first public comments since the death of his grandmother, the prince said she was already "
+                  "“sorely missed”.", date(2022, 9, 12)) == []
+
+
+def test_said_after_the_clause_names_its_speaker_after_the_verb() -> None:
+    # guardian-2020-10-27-074: "X, said the official" at the end of a sentence is the official's; one who
+    # drowned is one dead
+    found = extract_claims("One man drowned when the migrant boat sank, and three people died after they were pulled "
+                           "from the water alive with 15 others, said the official from the Nord department.",
+                           date(2020, 10, 27))
+    assert [(c.count.min, c.claimant) for c in found] == [
+        (1, "official from the Nord department"), (3, "official from the Nord department")]
+
+
+def test_reports_of_nobody_named_are_no_earlier_speaker_s() -> None:
+    # guardian-2023-10-09-029
+    found = extract_claims("France confirmed the deaths of two of its citizens, and there were reports that as many as "
+                           "nine French people were missing, dead or taken hostage.", date(2023, 10, 9))
+    assert [(c.count.min, c.count.max, c.claimant) for c in found] == [(2, 2, "France"), (None, 9, None)]

@@ -1,4 +1,6 @@
-// Polls the newest claims of the conflict shown and adds them to the top of the list.
+// Follows the newest claims of the conflict shown over Server-Sent Events and adds them to the top of
+// the list. The stream starts after the log position the page was rendered at; EventSource resumes
+// with Last-Event-ID when the connection drops. Same origin: the HttpOnly cookie goes along.
 // Text only (textContent), links only when http(s): everything here came from strangers' feeds.
 "use strict";
 (function () {
@@ -7,7 +9,7 @@
   var list = document.getElementById("newest-claims");
   var status = document.getElementById("live-status");
   var conflict = section.dataset.conflict;
-  var after = section.dataset.after;
+  var after = section.dataset.after || "0";
   var LIMIT = 50;
 
   function text(tag, value, className) {
@@ -43,29 +45,21 @@
     return li;
   }
 
-  function poll() {
-    var url = "/situation/claims.json?conflict=" + encodeURIComponent(conflict);
-    if (after) url += "&after=" + encodeURIComponent(after);
-    fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
-      .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.json();
-      })
-      .then(function (body) {
-        var claims = body.data || [];
-        for (var i = claims.length - 1; i >= 0; i--) {
-          if (!list.querySelector('[data-claim-id="' + CSS.escape(claims[i].claim_id) + '"]')) {
-            list.insertBefore(item(claims[i]), list.firstChild);
-          }
-        }
-        if (claims.length) after = claims[0].first_observed_at;
-        while (list.children.length > LIMIT) list.removeChild(list.lastChild);
-        status.textContent = "live · checked " + new Date().toLocaleTimeString();
-      })
-      .catch(function (error) { status.textContent = "not updating (" + error.message + ")"; });
+  function add(claim) {
+    if (list.querySelector('[data-claim-id="' + CSS.escape(claim.claim_id) + '"]')) return;
+    list.insertBefore(item(claim), list.firstChild);
+    while (list.children.length > LIMIT) list.removeChild(list.lastChild);
   }
 
-  var interval = Number(section.dataset.pollSeconds || 5) * 1000;
-  setInterval(poll, interval);
-  poll();
+  var url = "/situation/stream?conflict=" + encodeURIComponent(conflict) + "&after=" + encodeURIComponent(after);
+  var source = new EventSource(url);
+  source.onopen = function () { status.textContent = "live · since " + new Date().toLocaleTimeString(); };
+  source.addEventListener("claim", function (event) {
+    add(JSON.parse(event.data));
+    status.textContent = "live · last claim " + new Date().toLocaleTimeString();
+  });
+  source.onerror = function () {
+    // EventSource retries by itself while the state is CONNECTING; CLOSED means it gave up (e.g. 401).
+    status.textContent = source.readyState === EventSource.CLOSED ? "not updating (reload the page)" : "reconnecting…";
+  };
 })();

@@ -1,0 +1,39 @@
+"""Reading a Server-Sent Events body in tests: its messages, and the next few of them in time."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import httpx
+
+
+@dataclass
+class Message:
+    id: int
+    event: str
+    data: dict
+
+
+async def sse_messages(response: httpx.Response) -> AsyncIterator[Message]:
+    """Parses an SSE body into its messages, skipping comments and `retry`."""
+    fields: dict[str, str] = {}
+    async for line in response.aiter_lines():
+        if line.startswith(":"):
+            continue
+        if line == "":
+            if "data" in fields:
+                yield Message(int(fields["id"]), fields["event"], json.loads(fields["data"]))
+            fields = {}
+        else:
+            name, _, value = line.partition(": ")
+            fields[name] = value
+
+
+async def take(messages: AsyncIterator[Message], count: int, timeout: float = 15.0) -> list[Message]:
+    async def collect() -> list[Message]:
+        return [await anext(messages) for _ in range(count)]
+
+    return await asyncio.wait_for(collect(), timeout)
