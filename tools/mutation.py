@@ -53,6 +53,7 @@ TARGETS = (
     Target("claims_numbers", "shared/claims/numbers.py", CLAIMS),
     Target("claims_phrases", "shared/claims/phrases.py", CLAIMS),
     Target("claims_attribution", "shared/claims/attribution.py", CLAIMS),
+    Target("claims_speakers", "shared/claims/speakers.py", CLAIMS),
     Target("claims_history", "shared/claims/history.py", CLAIMS),
     Target("novelty", "services/alerts/novelty.py", ("tests/unit/alerts",)),
     Target("dedupe_fingerprint", "services/dedupe/fingerprint.py", DEDUPE),

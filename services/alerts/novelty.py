@@ -109,5 +109,7 @@ def _iso(day: date | None) -> str | None:
 
 
 def _digest(facts: list) -> str:
-    encoded = json.dumps(facts, separators=(",", ":"), sort_keys=True, default=str)
-    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()[:32]
+    """Facts are strings, numbers, None and lists of them (no mappings, no dates): their JSON is
+    ASCII and has one spelling."""
+    encoded = json.dumps(facts, separators=(",", ":"))
+    return hashlib.sha256(encoded.encode()).hexdigest()[:32]

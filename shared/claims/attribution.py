@@ -1,17 +1,16 @@
 """Who makes a claim: "X said ...", "..., X said", "according to X", "Monitor: ...".
 
 Each attribution covers a stretch of the sentence (its scope); a claim takes the
-innermost attribution covering it. The speaker is normalised to a canonical actor where
-the words name one ("Azerbaijan's Defence Ministry" -> Azerbaijan) and kept as written
-otherwise ("a monitoring group" -> "monitoring group").
+innermost attribution covering it. Who the speaker is comes from `speakers.py`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .actors import actor_at, is_side
+from .actors import actor_at
 from .phrases import PhraseTable
+from .speakers import Speaker, SpeakerMemory, speaker_of
 from .view import SentenceView
 
 _NP_BOUNDARIES = frozenset(
@@ -21,10 +20,6 @@ _NP_BOUNDARIES = frozenset(
 )
 _TRAILING_OPENERS = frozenset({",", "-", "–", "—", "‒", '"', "”", "“", "'", "’", "(", ":"})
 _MAX_SPEAKER_WORDS = 14
-_NOT_IN_A_NAME = frozenset({"will", "would", "not", "n't", "never", "can", "cannot", "could", "should", "may", "might",
-                            "must", "shall", "has", "have", "had", "is", "are", "was", "were", "erupted", "against"})
-"""Words of a verb group, never of who speaks: "the president will not show" names no claimant."""
-_INSTITUTIONS = frozenset({"ministry", "army", "forces", "staff", "command", "military", "defence", "defense", "government", "spokesman", "spokeswoman", "spokesperson", "service", "headquarters", "office", "press", "department"})
 _ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "official", "head", "chief", "commander", "governor", "mayor", "president", "secretary", "director", "adviser", "advisor", "leader", "ombudsman", "representative", "envoy", "ambassador"})
 
 
@@ -33,12 +28,6 @@ _UNNAMED_REPORTS = PhraseTable.flat([
     "it was reported that", "it is reported that", "it has been reported that"])
 """Reports of nobody named: what follows is no earlier speaker's ("France confirmed …, and there were
 reports that as many as nine …")."""
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    claimant: str | None
-    phrase: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +41,6 @@ class Attribution:
 
     def covers(self, i: int) -> bool:
         return any(start <= i < end for start, end in self.scopes)
-
-
-@dataclass
-class SpeakerMemory:
-    """The last speaker named explicitly, for "it said" in a later sentence."""
-
-    owner: str | None = None
-    last: Speaker | None = None
 
 
 def find_attributions(view: SentenceView, memory: SpeakerMemory) -> list[Attribution]:
@@ -278,52 +259,3 @@ def _headline(view: SentenceView, memory: SpeakerMemory) -> Attribution | None:
                 return Attribution(speaker_of(view, 0, c, memory), ((c + 1, len(view)),), c, True, False)
             return None
     return None
-
-
-def speaker_of(view: SentenceView, start: int, end: int, memory: SpeakerMemory) -> Speaker:
-    """Normalise the words start..end naming a speaker."""
-    lex = view.lex
-    while start < end and (view.words[start] in lex.claimant_drop or view.words[start] in lex.time_words):
-        start += 1
-    while end > start and (view.words[end - 1] in lex.claimant_drop or view.words[end - 1] in lex.time_words or view.is_punct(end - 1) or view.words[end - 1] in lex.weekdays):
-        end -= 1
-    phrase = view.text(start, end)
-    words = " ".join(view.words[start:end])
-    if not phrase or any(word in _NOT_IN_A_NAME for word in view.words[start:end]):
-        return Speaker(memory.owner, "")
-    if lex.pronouns.match(view.words[start:end], 0) is not None and lex.pronouns.match(view.words[start:end], 0).end == end - start:
-        if memory.last is not None and (words in ("it", "he", "she", "they", "we", "this") or _same_head(words, memory.last.phrase)):
-            return Speaker(memory.last.claimant, phrase)
-        if memory.owner is not None:
-            return Speaker(memory.owner, phrase)
-    claimant = _canonical(view, start, end, phrase)
-    if claimant == phrase and memory.owner is not None and any(word in _INSTITUTIONS for word in view.words[start:end]):
-        claimant = memory.owner  # "the General Staff said" on the channel of the General Staff
-    return Speaker(claimant, phrase)
-
-
-def _same_head(words: str, phrase: str) -> bool:
-    head = words.split()[-1]
-    return head in phrase.lower()
-
-
-def _canonical(view: SentenceView, start: int, end: int, phrase: str) -> str:
-    lex = view.lex
-    organisation = None
-    for i in range(start, end):
-        organisation = view.match(lex.organisations, i)
-        if organisation is not None:
-            break
-    for i in range(start, end):
-        actor = actor_at(view, i, speakers=True)
-        if actor is not None and actor.end <= end:
-            inside = organisation is not None and organisation.start <= i < organisation.end
-            if not inside and is_side(actor.value):
-                return actor.value
-            if not inside:
-                return phrase
-            break
-    if organisation is not None:
-        name = " ".join(view.words[organisation.start : organisation.end])
-        return lex.organisation_aliases.get(name, view.text(organisation.start, organisation.end))
-    return phrase

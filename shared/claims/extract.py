@@ -6,17 +6,19 @@ import re
 from datetime import date
 
 from .actors import actor_at, is_party, is_side, opponent
-from .attribution import Attribution, SpeakerMemory, claimant_at, find_attributions, remember, speaker_of
-from .casualty import Loss, find_losses
+from .attribution import Attribution, claimant_at, find_attributions, remember
+from .casualty import find_losses
 from .ceasefire import Truce, find_truces, parties
 from .context import place_in_context
 from .history import attached, dated_by_sentence, event_day, is_historical, time_expressions
 from .inflected.reader import InflectedReader
 from .languages import sentence_language
 from .lexicon import load
+from .loss_claims import Loss
 from .model import Claim
 from .places import place_after
 from .sentences import split_sentences
+from .speakers import SpeakerMemory, speaker_of
 from .registry import adversary_of, party_of
 from .tallies import find_tallies, opens_list
 from .view import SentenceView

@@ -23,6 +23,8 @@ class PhraseTable(Generic[V]):
     def __init__(self, entries: Iterable[tuple[str, V]] = ()) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
         self._tails: dict[str, list[tuple[list[str], V]]] = {}
+        self._longest = 0
+        """Words in the longest phrase: how far back `match_ending` looks."""
         for phrase, value in entries:
             self.add(phrase, value)
 
@@ -42,6 +44,7 @@ class PhraseTable(Generic[V]):
         bucket[:] = [entry for entry in bucket if entry[0] != words]
         bucket.append((words, value))
         bucket.sort(key=lambda entry: -len(entry[0]))
+        self._longest = max(self._longest, len(words))
         self._tails[words[0]] = [(list(words[1:]), value) for words, value in bucket]
 
     def match(self, words: Sequence[str], i: int) -> Match[V] | None:
@@ -57,13 +60,12 @@ class PhraseTable(Generic[V]):
         return None
 
     def match_ending(self, words: Sequence[str], end: int) -> Match[V] | None:
-        """The longest phrase that ends just before index `end`."""
-        best: Match[V] | None = None
-        for start in range(max(0, end - 6), end):
+        """The longest phrase that ends just before index `end` (the first found from the left)."""
+        for start in range(max(0, end - self._longest), end):
             found = self.match(words, start)
-            if found is not None and found.end == end and (best is None or found.start < best.start):
-                best = found
-        return best
+            if found is not None and found.end == end:
+                return found
+        return None
 
     def find_all(self, words: Sequence[str], start: int = 0, end: int | None = None) -> list[Match[V]]:
         """Non-overlapping matches, left to right."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .casualty import Loss
+from .loss_claims import Loss
 from .model import Count
 from .view import SentenceView
 

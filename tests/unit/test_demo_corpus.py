@@ -3,10 +3,14 @@ release, and the schedule releases every item once, the failing source down only
 
 from __future__ import annotations
 
+import io
+import queue
+from types import SimpleNamespace
+
 import feedparser
 
 from tools.demo.corpus import load
-from tools.demo.runner import FAILING_FEED, demo_schedule
+from tools.demo.runner import FAILING_FEED, demo_schedule, print_alerts
 
 
 def test_every_feed_reads_as_a_feed_at_every_stage():
@@ -36,3 +40,25 @@ def test_the_schedule_releases_everything_in_turns_within_its_span():
     assert original < copy, "the syndicated copy follows its original"
     assert not schedule.failing(FAILING_FEED, 10) and schedule.failing(FAILING_FEED, 20)
     assert not schedule.failing(FAILING_FEED, 46) and not schedule.failing("mod-russia", 20)
+
+
+def test_a_note_given_before_an_alert_arrives_is_printed_before_it():
+    """The server notes a recovered source before the item it then serves can become an alert; the
+    demo prints the note first, even when it came while waiting for the alert that ends the wait."""
+    notes, out = queue.Queue(), io.StringIO()
+
+    class AlertsAfterTheNote(queue.Queue):
+        def get(self, block=True, timeout=None):
+            notes.put("mod-azerbaijan is back")
+            return super().get(block, timeout)
+
+    receiver = SimpleNamespace(alerts=AlertsAfterTheNote())
+    payload = {"timestamp": "2020-10-04T08:00:00+00:00", "data": {
+        "claim": {"kind": "killed", "subject": "soldier", "count": {"exact": 3}, "claimant": {"name": "Azerbaijan"}},
+        "evidence": {"source_owner": "Ministry of Defence of Azerbaijan", "language": "az"},
+        "novelty": {"kind": "new"}}}
+    receiver.alerts.put(payload)
+    lines = print_alerts(receiver, out, until=bool, timeout=5, notes=notes)
+    printed = out.getvalue().splitlines()
+    assert len(lines) == 1 and len(printed) == 2
+    assert printed[0].endswith("(mod-azerbaijan is back)") and printed[1] == lines[0]

@@ -145,13 +145,18 @@ def print_alerts(receiver: AlertReceiver, out: TextIO, until: Callable[[list[str
     or `timeout` seconds pass; returns the alert lines."""
     lines: list[str] = []
     deadline = None if timeout is None else time.monotonic() + timeout
-    while not until(lines) and (deadline is None or time.monotonic() < deadline):
+
+    def print_notes() -> None:
         while notes is not None and not notes.empty():
             print(f"{time.strftime('%H:%M:%S')}  ({notes.get()})", file=out, flush=True)
+
+    while not until(lines) and (deadline is None or time.monotonic() < deadline):
+        print_notes()
         try:
             payload = receiver.alerts.get(timeout=0.5)
         except queue.Empty:
             continue
+        print_notes()
         lines.append(alert_line(payload))
         print(lines[-1], file=out, flush=True)
     return lines

@@ -13,6 +13,7 @@ from services.dedupe.incidents.decision import (
     Verdict,
     decide_incident,
     still_belongs,
+    story_vector,
 )
 from services.dedupe.incidents.lookup import lookup_keys
 from services.dedupe.incidents.memory import IncidentIndex
@@ -55,24 +56,24 @@ async def assign_incident(
     keys = lookup_keys(report, rarity, config.lookup_keys)
     await index.lock(keys)
     found = await index.candidates(keys, rarity, report.time, config.window, config.max_candidates)
-    decision = decide_incident(report, found, rarity, config)
+    vector = story_vector(report, rarity)
+    decision = decide_incident(report, found, rarity, config, vector)
     if decision.verdict is Verdict.OPENED:
-        profile = Profile.of(new_id(), report, rarity)
+        profile = Profile.of(new_id(), report, rarity, vector)
         change = Change.OPENED
     else:
+        read = {p.incident_id: p for p in found}  # live incidents, read under the lock just taken
         assert decision.incident_id is not None
-        held = await index.profile(decision.incident_id)
+        held = read.get(decision.incident_id) or await index.profile(decision.incident_id)
         assert held is not None
         profile = held.plus(report, rarity)
         for absorbed_id, _ in decision.merged:
-            other = await index.profile(absorbed_id)
+            other = read.get(absorbed_id) or await index.profile(absorbed_id)
             if other is not None:
                 profile = profile.absorb(other)
                 await index.absorb(profile, absorbed_id)
         change = Change.JOINED
-    await index.save(profile, keys, report.time)
-    await index.place(story_id, profile.incident_id, report)
-    await index.count(report)
+    await index.file_story(profile, keys, story_id, report)
     return IncidentOutcome(change, profile.incident_id, profile.story_count, decision.similarity, decision.merged,
                            reason=decision.reason)
 

@@ -76,10 +76,15 @@ class Profile:
         return built
 
     @classmethod
-    def of(cls, incident_id: str, report: Report, rarity: Rarity) -> Profile:
+    def of(cls, incident_id: str, report: Report, rarity: Rarity, vector: Vector | None = None) -> Profile:
+        """A new incident of one story: its vector is the story's (``vector``, when the caller
+        has already built it with `story_vector`)."""
         langs = frozenset({report.language}) if report.language else frozenset()
-        idf = {k: rarity.idf(k) for k in report.keys}
-        return cls(incident_id, dict(report.keys), idf, report.time, report.time, 1, langs, report.follow_ups)
+        idf = rarity.of(report.keys)
+        profile = cls(incident_id, dict(report.keys), idf, report.time, report.time, 1, langs, report.follow_ups)
+        if vector is not None:
+            object.__setattr__(profile, "_vector", vector)
+        return profile
 
     def _with(self, counts: dict[str, float], idf: dict[str, float], **changes) -> Profile:
         if len(counts) > MAX_PROFILE_KEYS:
@@ -126,8 +131,12 @@ class IncidentDecision:
     reason: str = ""
 
 
+def story_vector(report: Report, rarity: Rarity) -> Vector:
+    return Vector.of(report.keys, rarity.of(report.keys))
+
+
 def similarity(story: Report, other: Profile, rarity: Rarity, explain: bool = False) -> Similarity:
-    return compare(Vector.of(story.keys, rarity.idf), other.vector, explain)
+    return compare(story_vector(story, rarity), other.vector, explain)
 
 
 def matches(story: Report | Profile, incident: Profile, sim: Similarity, config: IncidentConfig) -> bool:
@@ -152,12 +161,14 @@ def in_window(story: Report, incident: Profile, config: IncidentConfig) -> bool:
 
 
 def decide_incident(
-    story: Report, candidates: Sequence[Profile], rarity: Rarity, config: IncidentConfig
+    story: Report, candidates: Sequence[Profile], rarity: Rarity, config: IncidentConfig,
+    vector: Vector | None = None,
 ) -> IncidentDecision:
     """Join the best-matching incident of the window, merging into it any other the story matches
     as strongly and that matches it; else open one (the caller names it)."""
     found: list[tuple[float, str, Profile, Similarity]] = []
-    vector = Vector.of(story.keys, rarity.idf)
+    if vector is None:
+        vector = story_vector(story, rarity)
     for incident in candidates:
         if not in_window(story, incident, config):
             continue

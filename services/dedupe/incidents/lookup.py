@@ -13,7 +13,7 @@ WORD_KEYS = 8
 
 def lookup_keys(report: Report, rarity: Rarity, count: int) -> list[str]:
     """The ``count`` keys of highest weight, of which at most `WORD_KEYS` words."""
-    idf = rarity.idf
-    words = heapq.nlargest(WORD_KEYS, (k for k in report.keys if k[0] == "w"), key=lambda k: (idf(k), k))
-    free = heapq.nlargest(count - len(words), (k for k in report.keys if k[0] != "w"), key=lambda k: (idf(k), k))
-    return sorted(k for k in words + free if idf(k) > 0)
+    idf = rarity.of(report.keys)
+    words = heapq.nlargest(WORD_KEYS, ((v, k) for k, v in idf.items() if k[0] == "w"))
+    free = heapq.nlargest(count - len(words), ((v, k) for k, v in idf.items() if k[0] != "w"))
+    return sorted(k for v, k in words + free if v > 0)

@@ -44,6 +44,10 @@ class IncidentIndex(Protocol):
     async def story(self, story_id: str) -> tuple[str, Report] | None:
         """The story's incident and report."""
 
+    async def file_story(self, profile: Profile, keys: list[str], story_id: str, report: Report) -> None:
+        """A new story's incident decided: `save` the incident under ``keys`` (at the story's
+        time), `place` the story in it and `count` its keys, at once."""
+
     async def absorb(self, into: Profile, absorbed_id: str) -> None:
         """Move the absorbed incident's stories and postings to ``into`` (already summed)."""
 
@@ -75,14 +79,18 @@ class InMemoryIncidentIndex:
                          limit: int) -> list[Profile]:
         shared: dict[str, float] = {}
         lo, hi = time - window, time + window
+        postings, profiles, merged_into = self._postings, self._profiles, self._merged_into
         for key in keys:
+            filed = postings.get(key)
+            if not filed:
+                continue
             weight = rarity.idf(key)
-            for incident_id in {i for filed, i in self._postings.get(key, ())[-MAX_POSTINGS_SCAN:] if lo <= filed <= hi}:
-                live = resolve(self._merged_into, incident_id) if self._merged_into else incident_id
-                if live in self._profiles:
+            for incident_id in {i for at, i in filed[-MAX_POSTINGS_SCAN:] if lo <= at <= hi}:
+                live = resolve(merged_into, incident_id) if merged_into else incident_id
+                if live in profiles:
                     shared[live] = shared.get(live, 0.0) + weight
-        best = heapq.nsmallest(limit, shared.items(), key=lambda pair: (-pair[1], pair[0]))
-        return [self._profiles[i] for i, _ in sorted(best)]
+        best = heapq.nsmallest(limit, [(-weight, i) for i, weight in shared.items()])
+        return [self._profiles[i] for i in sorted(i for _, i in best)]
 
     async def profile(self, incident_id: str) -> Profile | None:
         return self._profiles.get(resolve(self._merged_into, incident_id))
@@ -100,6 +108,11 @@ class InMemoryIncidentIndex:
         if held is None:
             return None
         return resolve(self._merged_into, held[0]), held[1]
+
+    async def file_story(self, profile: Profile, keys: list[str], story_id: str, report: Report) -> None:
+        await self.save(profile, keys, report.time)
+        await self.place(story_id, profile.incident_id, report)
+        await self.count(report)
 
     async def absorb(self, into: Profile, absorbed_id: str) -> None:
         self._profiles[into.incident_id] = into

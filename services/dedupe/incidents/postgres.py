@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, func, select, text, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import bindparam, delete, func, select, text, update
+from sqlalchemy.dialects.postgresql import JSONB, insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.dedupe.incidents.decision import Profile
@@ -30,8 +30,9 @@ from services.dedupe.similarity.hashing import text_digest
 from shared.schema import metadata
 
 _LOCK = text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k")
-_POSTINGS = text(
+_CANDIDATES = text(
     f"""
+    WITH best AS (
     SELECT live.incident_id, sum(live.weight) AS shared FROM (
         SELECT DISTINCT k.key, k.weight, coalesce(i.merged_into, i.incident_id) AS incident_id
         FROM unnest(CAST(:keys AS bigint[]), CAST(:weights AS float8[])) AS k(key, weight)
@@ -43,10 +44,14 @@ _POSTINGS = text(
         JOIN dedupe_incident i ON i.incident_id = hit.incident_id
     ) AS live
     GROUP BY live.incident_id ORDER BY shared DESC, live.incident_id LIMIT :limit
+    )
+    SELECT {", ".join("i." + c.name for c in dedupe_incident.c)}
+    FROM best JOIN dedupe_incident i ON i.incident_id = best.incident_id AND i.merged_into IS NULL
+    ORDER BY i.incident_id
     """
-)
-"""The incidents filed under the most weight of the story's keys (a merged one counts as the one
-that absorbed it)."""
+).columns(*dedupe_incident.c)
+"""The profiles of the incidents filed under the most weight of the story's keys (a merged one
+counts as the one that absorbed it)."""
 _COUNTS = text(
     """
     SELECT k.key, s.stories FROM unnest(CAST(:keys AS bigint[])) AS k(key)
@@ -74,6 +79,34 @@ _COUNT = text(
     """
 )
 
+_FILE_STORY = text(
+    """
+    WITH incident AS (
+        INSERT INTO dedupe_incident (incident_id, profile, languages, follow_ups, first_time, last_time, story_count)
+        VALUES (:incident_id, :profile, :languages, :follow_ups, :first_time, :last_time, :story_count)
+        ON CONFLICT (incident_id) DO UPDATE SET profile = excluded.profile, languages = excluded.languages,
+            follow_ups = excluded.follow_ups, first_time = excluded.first_time, last_time = excluded.last_time,
+            story_count = excluded.story_count
+    ), posting AS (
+        INSERT INTO dedupe_incident_key (key, time, incident_id)
+        SELECT k, :time, :incident_id FROM unnest(CAST(:keys AS bigint[])) AS k
+        ON CONFLICT DO NOTHING
+    ), story AS (
+        INSERT INTO dedupe_incident_story (story_id, incident_id, report, time)
+        VALUES (:story_id, :incident_id, :report, :time)
+        ON CONFLICT (story_id) DO UPDATE SET incident_id = excluded.incident_id, report = excluded.report,
+            time = excluded.time
+    ), day AS (
+        INSERT INTO dedupe_incident_day (day, stories) VALUES (:day, 1)
+        ON CONFLICT (day) DO UPDATE SET stories = dedupe_incident_day.stories + 1
+    )
+    INSERT INTO dedupe_incident_df (key, day, stories)
+    SELECT k, :day, 1 FROM unnest(CAST(:counted AS bigint[])) AS k
+    ON CONFLICT (key, day) DO UPDATE SET stories = dedupe_incident_df.stories + 1
+    """
+).bindparams(*(bindparam(name, type_=JSONB) for name in ("profile", "languages", "follow_ups", "report")))
+"""`save`, `place` and `count` of a new story in one round trip (each table written once)."""
+
 
 def key_hash(key: str) -> int:
     return text_digest(f"incident\x00{key}")
@@ -87,6 +120,13 @@ def _report_json(report: Report) -> dict:
 def _report(data: dict) -> Report:
     return Report(dict(data["keys"]), datetime.fromisoformat(data["time"]), frozenset(data["dates"]),
                   data["language"], frozenset(data["follow_ups"]))
+
+
+def _profile_values(profile: Profile) -> dict:
+    """The incident's row but its id; ``profile`` holds ``{key: [count, idf]}``."""
+    keys_json = {k: [c, round(profile.idf.get(k, 0.0), 4)] for k, c in profile.counts.items()}
+    return {"profile": keys_json, "languages": sorted(profile.languages), "follow_ups": sorted(profile.follow_ups),
+            "first_time": profile.first, "last_time": profile.last, "story_count": profile.story_count}
 
 
 def _profile(row) -> Profile:
@@ -121,16 +161,10 @@ class PgIncidentIndex:
                          limit: int) -> list[Profile]:
         if not keys:
             return []
-        ids = (await self._conn.execute(_POSTINGS, {
+        rows = await self._conn.execute(_CANDIDATES, {
             "keys": [key_hash(k) for k in keys], "weights": [rarity.idf(k) for k in keys],
             "lo": time - window, "hi": time + window, "limit": limit,
-        })).scalars().all()
-        if not ids:
-            return []
-        rows = await self._conn.execute(
-            select(dedupe_incident).where(dedupe_incident.c.incident_id.in_(ids), dedupe_incident.c.merged_into.is_(None))
-            .order_by(dedupe_incident.c.incident_id)
-        )
+        })
         return [_profile(r) for r in rows]
 
     async def profile(self, incident_id: str) -> Profile | None:
@@ -145,10 +179,7 @@ class PgIncidentIndex:
         return None
 
     async def save(self, profile: Profile, keys: list[str], time: datetime) -> None:
-        keys_json = {k: [c, round(profile.idf.get(k, 0.0), 4)] for k, c in profile.counts.items()}
-        values = {"profile": keys_json, "languages": sorted(profile.languages),
-                  "follow_ups": sorted(profile.follow_ups), "first_time": profile.first, "last_time": profile.last,
-                  "story_count": profile.story_count}
+        values = _profile_values(profile)
         await self._conn.execute(
             insert(dedupe_incident).values(incident_id=profile.incident_id, **values)
             .on_conflict_do_update(index_elements=["incident_id"], set_=values)
@@ -158,6 +189,14 @@ class PgIncidentIndex:
                 insert(dedupe_incident_key).on_conflict_do_nothing(),
                 [{"key": key_hash(k), "time": time, "incident_id": profile.incident_id} for k in sorted(set(keys))],
             )
+
+    async def file_story(self, profile: Profile, keys: list[str], story_id: str, report: Report) -> None:
+        await self._conn.execute(_FILE_STORY, {
+            "incident_id": profile.incident_id, **_profile_values(profile),
+            "keys": [key_hash(k) for k in sorted(set(keys))], "time": report.time, "story_id": story_id,
+            "report": _report_json(report), "day": report.time.date(),
+            "counted": sorted({key_hash(k) for k in report.keys}),
+        })
 
     async def place(self, story_id: str, incident_id: str, report: Report) -> None:
         values = {"incident_id": incident_id, "report": _report_json(report), "time": report.time}

@@ -61,24 +61,30 @@ def _number(token: str) -> int | None:
 
 
 _WordKeys = tuple[str | None, str | None, tuple[str, ...], str]
-_WORDS: dict[tuple[str, str | None], _WordKeys] = {}
 _WORDS_LIMIT = 500_000
 _TURKIC = frozenset({"az", "tr"})
+_WORDS: dict[str | None, dict[str, _WordKeys]] = {None: {}, **{lang: {} for lang in _TURKIC}}
+"""Memo of `_word_keys` by word as written, one per way of reading names (Turkic or not)."""
+
+
+def _memo(language: str | None) -> dict[str, _WordKeys]:
+    return _WORDS[language if language in _TURKIC else None]
 
 
 def _word_keys(word: str, language: str | None) -> _WordKeys:
-    """(word key, concept, name keys) of a word as written, memoised: news vocabulary repeats."""
-    cache_key = (word, language if language in _TURKIC else None)
-    found = _WORDS.get(cache_key)
+    """(word key, concept, name keys, folded form) of a word as written, memoised: news
+    vocabulary repeats."""
+    memo = _memo(language)
+    found = memo.get(word)
     if found is not None:
         return found
     folded = word.casefold()
     stem = "w:" + folded[:STEM] if len(folded) >= MIN_WORD and folded not in STOPWORDS else None
     names = tuple("s:" + k for k in name_keys(word, language)) if len(word) >= MIN_WORD and not word[0].islower() else ()
     found = (stem, concept_of(folded), names, fold(word).removesuffix("'s"))
-    if len(_WORDS) >= _WORDS_LIMIT:
-        _WORDS.clear()
-    _WORDS[cache_key] = found
+    if len(memo) >= _WORDS_LIMIT:
+        memo.clear()
+    memo[word] = found
     return found
 
 
@@ -105,8 +111,10 @@ def read_report(title: str, text: str, time: datetime, facts: frozenset[str] = f
     among its dedupe facts."""
     keys: Counter[str] = Counter()
     title_words = _TOKEN.findall(fold_digits(title))
-    headline = {_word_keys(w, language)[1] for w in title_words if not w[0].isdigit()}
     words = title_words * 2 + _TOKEN.findall(fold_digits((text or "")[: MAX_WORDS * 12]))[:MAX_WORDS]
+    memo = _memo(language)
+    read = [memo.get(w) or _word_keys(w, language) for w in words]
+    headline = {read[i][1] for i, w in enumerate(title_words) if not w[0].isdigit()}
     concept_at: dict[int, str] = {}
     numbers: list[tuple[int, int]] = []
     for i, word in enumerate(words):
@@ -115,7 +123,7 @@ def read_report(title: str, text: str, time: datetime, facts: frozenset[str] = f
             if value is not None:
                 numbers.append((i, value))
             continue
-        stem, concept, names, _ = _word_keys(word, language)
+        stem, concept, names, _ = read[i]
         if stem is not None:
             keys[stem] += 1
         if concept is not None:
@@ -123,7 +131,7 @@ def read_report(title: str, text: str, time: datetime, facts: frozenset[str] = f
             concept_at[i] = concept
         for key in names:
             keys[key] += 1
-    for actor in _actors([_word_keys(w, language)[3] for w in words]):
+    for actor in _actors([r[3] for r in read]):
         keys[actor] += 1
     for i, value in numbers:
         keys[f"q:{value}"] += 1

@@ -30,17 +30,22 @@ class Vector:
         return math.hypot(self.norm_words, self.norm_free)
 
     @classmethod
-    def of(cls, counts: Mapping[str, float], idf: Callable[[str], float]) -> Vector:
+    def of(cls, counts: Mapping[str, float], idf: Callable[[str], float] | Mapping[str, float]) -> Vector:
+        """``idf``: a key's weight, or the weights of (at least) every key of ``counts``."""
+        table = idf if isinstance(idf, Mapping) else {k: idf(k) for k in counts}
         weights = {}
         words = free = 0.0
+        log, channel = math.log, CHANNEL_WEIGHTS
         for key, count in counts.items():
-            w = weight(key, count, idf(key))
-            if w:
-                weights[key] = w
-                if key[0] == "w":
-                    words += w * w
-                else:
-                    free += w * w
+            rarity = table.get(key, 0.0)
+            if count > 0 and rarity > 0:
+                w = (1 + log(count)) * rarity * channel[key[0]]
+                if w:
+                    weights[key] = w
+                    if key[0] == "w":
+                        words += w * w
+                    else:
+                        free += w * w
         return cls(weights, math.sqrt(words), math.sqrt(free))
 
 
@@ -64,11 +69,8 @@ def compare(story: Vector, other: Vector, explain: bool = False) -> Similarity:
     channels: dict[str, float] = {}
     parts: list[tuple[float, str]] = []
     theirs = other.weights
-    for key, mine in story.weights.items():
-        their = theirs.get(key)
-        if their is None:
-            continue
-        product = mine * their
+    for key in [k for k in story.weights if k in theirs]:
+        product = story.weights[key] * theirs[key]
         if key[0] == "w":
             dot_words += product
         else:

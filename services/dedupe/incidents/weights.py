@@ -31,20 +31,20 @@ class Rarity:
     stories: int
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_top", math.log(self.stories + PRIOR_STORIES + 1))
-        object.__setattr__(self, "_unseen", self._top - math.log(0.5))
-        object.__setattr__(self, "_cache", {})
+        top = math.log(self.stories + PRIOR_STORIES + 1)
+        common = COMMON_SHARE * self.stories if self.stories >= COMMON_FROM else math.inf
+        table = {k: 0.0 if seen > common else top - math.log(seen + 0.5) for k, seen in self.counts.items() if seen}
+        object.__setattr__(self, "_table", table)
+        object.__setattr__(self, "_unseen", top - math.log(0.5))
 
     def idf(self, key: str) -> float:
-        seen = self.counts.get(key, 0)
-        if not seen:
-            return self._unseen
-        cached = self._cache.get(key)
-        if cached is None:
-            common = self.stories >= COMMON_FROM and seen > COMMON_SHARE * self.stories
-            cached = 0.0 if common else self._top - math.log(seen + 0.5)
-            self._cache[key] = cached
-        return cached
+        """Weighed once for every counted key, when the rarity is read: a lookup per call."""
+        return self._table.get(key, self._unseen)
+
+    def of(self, keys: Iterable[str]) -> dict[str, float]:
+        """The IDF of each key, in their order."""
+        table, unseen = self._table, self._unseen
+        return {k: table.get(k, unseen) for k in keys}
 
 
 def window_days(time: datetime) -> list[date]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -59,6 +60,12 @@ def token_hash(token: str) -> int:
         _TOKEN_CACHE.clear()
     _TOKEN_CACHE[token] = value
     return value
+
+
+def token_hashes(tokens: Iterable[str]) -> list[int]:
+    """`token_hash` of each token; a known one costs a lookup and no call."""
+    known = _TOKEN_CACHE.get
+    return [h if (h := known(t)) is not None else token_hash(t) for t in tokens]
 
 
 def text_digest(text: str) -> int:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from services.dedupe.similarity.hashing import mix64, seeded_sequence, text_digest, token_hash
+from services.dedupe.similarity.hashing import mix64, seeded_sequence, text_digest, token_hashes
 
 DEFAULT_SHINGLE_SIZES: tuple[int, ...] = (2, 3)
 SHORT_BODY_WORDS = 8
@@ -83,9 +83,16 @@ def shingle_hashes(words: Sequence[str], sizes: Sequence[int] = DEFAULT_SHINGLE_
 
     A text shorter than a size contributes one shingle of all its words.
     """
-    if not words:
+    return _shingles_of(word_hashes_of(words), sizes)
+
+
+def word_hashes_of(words: Sequence[str]) -> np.ndarray:
+    return np.array(token_hashes(words), dtype=np.uint64)
+
+
+def _shingles_of(word_hashes: np.ndarray, sizes: Sequence[int]) -> np.ndarray:
+    if not len(word_hashes):
         return np.empty(0, dtype=np.uint64)
-    word_hashes = np.array([token_hash(w) for w in words], dtype=np.uint64)
     parts = [_ngram_hashes(word_hashes, k) for k in sizes]
     return np.unique(np.concatenate(parts))
 
@@ -118,12 +125,13 @@ def text_features(
     compared, with_title = _compared(title, text)
     normalised = normalise(compared)
     words = tokens(normalised)
-    lead = words[:LEAD_WORDS] if len(words) >= MIN_LEAD_WORDS else []
+    word_hashes = word_hashes_of(words)
+    lead = word_hashes[:LEAD_WORDS] if len(words) >= MIN_LEAD_WORDS else word_hashes[:0]
     return TextFeatures(
         normalised=normalised,
         word_count=len(words),
         text_key=text_digest(normalised),
-        shingles=shingle_hashes(words, sizes),
-        lead_shingles=shingle_hashes(lead, sizes),
+        shingles=_shingles_of(word_hashes, sizes),
+        lead_shingles=_shingles_of(lead, sizes),
         with_title=with_title,
     )

@@ -24,6 +24,8 @@ _TRIGGER_AFTER = 12
 _PEOPLE = frozenset({"killed", "wounded", "missing", "captured", "casualties"})
 _EQUIPMENT = frozenset({"destroyed", "downed", "damaged", "captured"})
 _OF = frozenset({"из", "із", "з"})
+_AND = frozenset({"и", "і", "та", "və", "և"})
+_QUOTES = frozenset({"“", "”", "«", "»", "„", '"', "'"})
 _AIRBORNE = frozenset({"aircraft", "helicopter", "drone", "missile", "rocket"})
 
 
@@ -65,9 +67,42 @@ def find_phrases(view: View, lex: InflectedLexicon) -> list[Phrase]:
         if phrase is None:
             i += 1
             continue
+        if found and _names_who(view, lex, found[-1], phrase):
+            last = found.pop()
+            phrase = Phrase(last.start, phrase.end, last.quantity, phrase.subject, last.side or phrase.side,
+                            last.enemy or phrase.enemy, last.own or phrase.own, last.nominal or phrase.nominal, False)
+        elif found and _names_the_same(view, lex, found[-1], phrase):
+            last = found.pop()
+            phrase = Phrase(last.start, phrase.end, last.quantity, last.subject or phrase.subject, last.side or phrase.side,
+                            last.enemy or phrase.enemy, last.own or phrase.own, last.nominal, last.person_word)
         found.append(phrase)
         i = max(phrase.end, i + 1)
     return found
+
+
+def _names_who(view: View, lex: InflectedLexicon, counted: Phrase, noun: Phrase) -> bool:
+    """People counted by a bare word and then named: "bir nəfər hərbi qulluqçumuz", "30 nəfərədək
+    ehtiyatdan çağırılmış hərbi vəzifəlilərin"."""
+    if counted.quantity is None or not counted.person_word or counted.nominal or noun.quantity is not None:
+        return False
+    if noun.subject is None or not noun.subject.person or noun.subject.name == "person":
+        return False
+    gap = range(counted.end, noun.start)
+    return len(gap) <= 3 and not any(view.low(k) in (",", ";", ".", ":", "(", ")") or view.match(lex.joiners, k)
+                                     or view.match(lex.triggers, k) for k in gap)
+
+
+def _names_the_same(view: View, lex: InflectedLexicon, counted: Phrase, noun: Phrase) -> bool:
+    """An uncounted noun a few words after a counted model names the same thing: "4 ədəd BM-21 “Qrad”
+    yaylım atəşli reaktiv sistemi", "2 ədəd 2S3 “Akasiya” özüyeriyən artilleriya qurğusu"."""
+    if counted.quantity is None or noun.quantity is not None or noun.subject is None or noun.subject.person:
+        return False
+    if counted.subject is not None and counted.subject.person:
+        return False
+    gap = range(counted.end, noun.start)
+    if len(gap) > 4:
+        return False
+    return not any(view.low(k) in (",", ";", ".", ":") or view.match(lex.joiners, k) or view.match(lex.triggers, k) for k in gap)
 
 
 def find_triggers(view: View, lex: InflectedLexicon) -> list[Trigger]:
@@ -145,7 +180,7 @@ def _head(view: View, lex: InflectedLexicon, j: int, first_only: bool = False):
             continue
         if view.match(lex.enemy, k) is not None:
             enemy = True
-        elif view.match(lex.own, k) is not None or _own_suffix(view, lex, k):
+        elif view.match(lex.own, k) is not None or own_suffix(view, lex, k):
             own = True
         elif word.kind != "word" or view.match(lex.triggers, k) or view.match(lex.breaks, k) or view.match(lex.joiners, k) or view.match(lex.negations, k):
             return None
@@ -160,7 +195,7 @@ def _tail(view: View, lex: InflectedLexicon, end: int, subject: Subject, side, e
         other = view.match(lex.subjects, end + 2) or view.match(lex.subjects, end + 3)
         if other is not None:
             end = other.end
-    if own is False and _own_suffix(view, lex, end - 1):
+    if own is False and own_suffix(view, lex, end - 1):
         own = True
     found = _side_word(view, lex, end)
     if found is not None:
@@ -194,7 +229,7 @@ def _model_after(view: View, k: int) -> int | None:
     return None
 
 
-def _own_suffix(view: View, lex: InflectedLexicon, k: int) -> bool:
+def own_suffix(view: View, lex: InflectedLexicon, k: int) -> bool:
     return 0 <= k < len(view) and bool(lex.own_suffixes) and view.words[k].low.endswith(lex.own_suffixes)
 
 
@@ -211,6 +246,11 @@ def link(view: View, lex: InflectedLexicon, phrases: list[Phrase], triggers: lis
             category = phrase.nominal or (trigger.category if trigger else None)
             if phrase.nominal and trigger is not None and trigger.category in ("killed", "wounded", "captured", "missing") and own is not None:
                 category = trigger.category if phrase.nominal == "casualties" else phrase.nominal
+            if category is None and findings and phrase.quantity is not None and _part_of_before(view, lex, phrase):
+                whole = findings[-1]  # "2 զոհ, այդ թվում՝ մեկ երեխա": the part shares the whole's loss and side
+                category, trigger = whole.category, whole.trigger
+                phrase = Phrase(phrase.start, phrase.end, phrase.quantity, phrase.subject, whole.phrase.side,
+                                whole.phrase.enemy, whole.phrase.own, whole.phrase.nominal, phrase.person_word)
             if category is None:
                 continue
             subject = phrase.subject or _inherited(findings)
@@ -219,10 +259,43 @@ def link(view: View, lex: InflectedLexicon, phrases: list[Phrase], triggers: lis
             fitted = fit(category, subject)
             if fitted is None:
                 continue
+            if fitted in ("killed", "wounded") and phrase.quantity is not None and not phrase.quantity.approximate and (
+                    _killed_and_wounded(view, lex, triggers, trigger, subject) or _nominals_of_both(view, lex, phrase)):
+                fitted = "casualties"  # "2300 nəfərədək canlı qüvvəsi məhv edilib və yaralanıb": one figure of both
             if phrase.subject is None:
                 phrase = Phrase(phrase.start, phrase.end, phrase.quantity, subject, phrase.side, phrase.enemy, phrase.own)
             findings.append(Finding(phrase, fitted, trigger if trigger is not None else None))
     return findings
+
+
+def _part_of_before(view: View, lex: InflectedLexicon, phrase: Phrase) -> bool:
+    """A count of children or civilians among the count before; ranks among soldiers ("в том числе 9
+    офицеров") are a breakdown of the same subject, no claim of their own."""
+    if phrase.subject is None or phrase.subject.name == "soldier":
+        return False
+    return any(view.match(lex.including, k) is not None for k in range(max(0, phrase.start - 3), phrase.start))
+
+
+def _nominals_of_both(view: View, lex: InflectedLexicon, phrase: Phrase) -> bool:
+    """ "383 тыс. военнослужащих убитыми и ранеными": the noun's loss is killed and wounded."""
+    if phrase.nominal not in ("killed", "wounded") or view.key(phrase.end) not in _AND:
+        return False
+    other = view.match(lex.nominals, phrase.end + 1)
+    return other is not None and {phrase.nominal, other.value} == {"killed", "wounded"}
+
+
+def _killed_and_wounded(view: View, lex: InflectedLexicon, triggers: list[Trigger], trigger: Trigger | None,
+                        subject: Subject) -> bool:
+    """The trigger is joined by "and" to the other of killed and wounded ("убиты и ранены")."""
+    if trigger is None or not subject.person:
+        return False
+    mine = fit(trigger.category, subject)
+    for other in triggers:
+        joined = (other.start == trigger.end + 1 and view.key(trigger.end) in _AND) or (
+            other.end == trigger.start - 1 and view.key(other.end) in _AND)
+        if joined and {mine, fit(other.category, subject)} == {"killed", "wounded"}:
+            return True
+    return False
 
 
 def _inherited(findings: list[Finding]) -> Subject | None:
@@ -273,12 +346,17 @@ def _joined(view: View, lex: InflectedLexicon, end: int, start: int) -> bool:
     only_joiners = True
     while k < start:
         joiner = view.match(lex.joiners, k)
-        if joiner is None:
+        if joiner is None and view.low(k) in _QUOTES:
+            k += 1  # a model's name in quotes ("4 ədəd BM-21 “Qrad”")
+        elif joiner is None:
             only_joiners = False
             k += 1
         else:
             k = joiner.end
-    return only_joiners or (start - end <= 6 and view.low(start - 1) in (",", "и", "та", "və", "և"))
+    last = start - 1
+    while last > end and view.low(last) in _QUOTES:
+        last -= 1
+    return only_joiners or (start - end <= 6 and view.low(last) in (",", "и", "та", "və", "և"))
 
 
 def _breaks(view: View, lex: InflectedLexicon, k: int) -> bool:

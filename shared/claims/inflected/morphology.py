@@ -80,6 +80,13 @@ def _analyser(language: str) -> Callable[[str], str]:
     return lambda word: word
 
 
+def is_singular(language: str, word: str) -> bool:
+    """Whether a Russian or Ukrainian noun is singular ("житель", not "жители"); False elsewhere."""
+    if language not in ("ru", "uk") or not _is_plain_word(word):
+        return False
+    return _pymorphy(language).parse(word.lower())[0].tag.number == "sing"
+
+
 class Keys:
     """Word -> key for one language, cached."""
 

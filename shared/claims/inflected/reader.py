@@ -15,7 +15,8 @@ from ..lexicon.inflected import InflectedLexicon, load_inflected
 from ..model import Claim, Count
 from ..registry import Entity, adversary_of, entity_of, party_of
 from ..sentences import Sentence
-from .losses import Finding, Phrase, find_phrases, find_triggers, fit, link
+from .morphology import is_singular
+from .losses import Finding, Phrase, find_phrases, find_triggers, fit, link, own_suffix
 from .speakers import Said, mentions, speaker
 from .tallies import is_tally, read_tally
 from .times import is_past
@@ -50,10 +51,10 @@ class InflectedReader:
         phrases = find_phrases(view, lex)
         inside = {m.start for m in found if any(p.start <= m.start < p.end for p in phrases)}
         said = speaker(view, lex, found, state.memory, inside)
-        if said.this_reported and said.entity is not None:
+        if (said.this_reported or (said.explicit and _closes_quote(view, lex))) and said.entity is not None:
             for index in state.previous:
                 claims[index] = self._attributed(claims[index], said)
-        context = _Context(view, lex, state, said)
+        context = _Context(view, lex, state, said, _speaks_as_writer(view, lex, phrases))
         new: list[Claim] = []
         if is_tally(sentence.text) or (state.in_tally and read_tally(view, lex)):
             new.extend(context.tally())
@@ -87,6 +88,14 @@ class InflectedReader:
                        claimant_party=party)
 
 
+def _closes_quote(view: View, lex: InflectedLexicon) -> bool:
+    """ "..., - уточнил Саркисян", "», – сказал он": the speaker of a quote that began sentences before."""
+    for k in range(1, len(view) - 1):
+        if view.low(k) in ("-", "–", "—") and view.low(k - 1) in (",", "»", '"', "”") and view.match(lex.reporting, k + 1):
+            return True
+    return False
+
+
 def _is_list_line(view: View) -> bool:
     return bool(view.words) and view.words[0].low in ("-", "•", "–", "—", "*", "·")
 
@@ -114,17 +123,20 @@ def _parties_with(parties: list[str], party: str) -> tuple[str, ...]:
 class _Context:
     """One sentence being read, with what the item knows."""
 
-    def __init__(self, view: View, lex: InflectedLexicon, state: ItemState, said: Said) -> None:
+    def __init__(self, view: View, lex: InflectedLexicon, state: ItemState, said: Said, as_writer: bool = False) -> None:
         self.view = view
         self.lex = lex
         self.state = state
         entity = said.entity
-        if entity is None and state.memory is not None and _continues(view, lex):
+        listed = _is_list_line(view) and (state.in_tally or state.list_category is not None)
+        if entity is None and state.memory is not None and (_continues(view, lex) or _follows_on(view, lex) or listed):
             entity = state.memory
         owner = entity_of(state.owner) if entity is None else None
         self.claimant = entity.name if entity is not None else (owner.name if owner else state.owner)
         self.phrase = said.phrase
         self.party = party_of(self.claimant)
+        if self.party is None and as_writer:
+            self.party = lex.writers_side or adversary_of(lex.writers_enemy)
         self.historical = is_past(view, lex, state.published)
         self.military = bool(view.find_all(lex.military))
         self.denied = bool(view.find_all(lex.denials))
@@ -146,7 +158,7 @@ class _Context:
         for finding in findings:
             if not self._asserted(finding):
                 continue
-            claim = self._casualty(finding)
+            claim = self._casualty(finding, claims)
             if claim is None:
                 continue
             key = (claim.category, claim.subject, claim.count, claim.basis)
@@ -182,8 +194,16 @@ class _Context:
         if phrase.quantity is None and trigger is not None and not (0 <= trigger.start - phrase.end <= 1 or 0 <= phrase.start - trigger.end <= 1):
             return False  # a noun without a number counts as one only right beside its verb
         if phrase.quantity is None and (trigger is None or phrase.nominal or phrase.subject.person) and not self._exists(phrase):
+            if trigger is not None and not phrase.nominal and not phrase.person_word and self._singular(phrase, trigger):
+                return True  # "погиб мирный житель": one person
             return False  # "раненых" alone claims nothing; "Կան տուժածներ" (there are casualties) does
         return True
+
+    def _singular(self, phrase: Phrase, trigger) -> bool:
+        """A singular noun with a singular verb ("погиб мирный житель"; not "погибших солдат")."""
+        words, language = self.view.words, self.lex.language
+        return (phrase.end > phrase.start and is_singular(language, words[phrase.end - 1].text)
+                and is_singular(language, words[trigger.end - 1].text))
 
     def _exists(self, phrase: Phrase) -> bool:
         view = self.view
@@ -205,14 +225,17 @@ class _Context:
         view, lex = self.view, self.lex
         return any(m.start < end for m in view.find_all(lex.hypotheticals))
 
-    def _casualty(self, finding: Finding) -> Claim | None:
+    def _casualty(self, finding: Finding, before: list[Claim]) -> Claim | None:
         phrase = finding.phrase
         quantity = phrase.quantity
         subject = phrase.subject.name
         side = side_of(self, finding)
         if subject == "person" and (phrase.person_word or phrase.nominal):
+            counted = [c for c in before if c.kind == "casualty" and c.subject in ("civilian", "soldier") and c.count]
             if self._near(phrase, self.lex.civilian):
                 subject = "civilian"
+            elif phrase.person_word and counted and counted[-1].side == side:
+                subject = counted[-1].subject  # "7 mülki şəxs həlak olub, ... 34 nəfər yaralanıb"
             elif self._soldiers(phrase, side):
                 subject = "soldier"
         if quantity is None:
@@ -229,6 +252,8 @@ class _Context:
         """A toll verb that makes the figures after it floors ("превысили", "перевищили", "ötüb")."""
         view = self.view
         for k in range(phrase.start - 1, -1, -1):
+            if view.low(k) == "." and k > 0 and view.key(k - 1) in self.lex.scales:
+                continue  # the point of "тыс."
             if view.low(k) in (";", ".", ":"):
                 return False
             if view.match(self.lex.toll_links_min, k) is not None:
@@ -240,12 +265,14 @@ class _Context:
         return any(view.match(table, k) is not None for k in range(max(0, phrase.start - before), min(len(view), phrase.end + 1)))
 
     def _soldiers(self, phrase: Phrase, side: str | None) -> bool:
-        """People counted on the enemy's side, or beside a military word ("ստորաբաժանումներն ունեն 48
-        զոհ"), are soldiers; a city's dead are people."""
+        """People counted on the enemy's side, as a side's losses, or beside a military word
+        ("ստորաբաժանումներն ունեն 48 զոհ") are soldiers; a city's dead are people."""
         enemy = adversary_of(self.party) if self.party is not None else self.lex.writers_enemy
         if phrase.enemy or (side is not None and side == enemy):
             return True
         view = self.view
+        if any(t.category == "casualties" and t.key in self.lex.loser_triggers for t in find_triggers(view, self.lex)):
+            return True  # a side's "losses" counted in people ("потери ... 136 погибших и 331 раненый")
         return any(view.match(self.lex.military, k) is not None for k in range(max(0, phrase.start - 4), phrase.start))
 
     def _basis(self, phrase: Phrase) -> str | None:
@@ -289,9 +316,14 @@ class _Context:
 
     def truces(self) -> list[Claim]:
         view, lex = self.view, self.lex
+        if self.denied:
+            return []
         truces = find_truces(view, lex, self._negated_truce, self._hypothetical)
+        alleged = view.find_all(lex.alleged)
         claims = []
         for truce in truces:
+            if any(m.start < truce.start for m in alleged):
+                continue  # "հաղորդագրությունն այն մասին, թե իբր ... խախտել են": what the other side alleges
             parties = self._truce_parties()
             claims.append(self._claim("ceasefire", truce.category, None, None, False, None, parties, None, truce.start, truce.end))
         return claims
@@ -324,6 +356,20 @@ class _Context:
             start=sentence.start, end=sentence.end, claimant_phrase=self.phrase, basis=basis,
             reported_on=self.state.published, language=self.lex.language, claimant_party=self.party,
         )
+
+
+def _speaks_as_writer(view: View, lex: InflectedLexicon, phrases: list[Phrase]) -> bool:
+    """An unnamed speaker who says "the enemy" ("düşmənin 13 tankı") or "our" by a possessive suffix
+    ("hərbi qulluqçumuz") speaks for the writer's side; its party is known though its name is not."""
+    if lex.writers_side is None and lex.writers_enemy is None:
+        return False
+    return bool(view.find_all(lex.enemy)) or any(
+        own_suffix(view, lex, k) for p in phrases for k in range(p.start, p.end))
+
+
+def _follows_on(view: View, lex: InflectedLexicon) -> bool:
+    """A sentence opening with a link to the one before ("Nəticədə", "В результате"): same speaker."""
+    return view.match(lex.follow_ons, 0) is not None
 
 
 def _continues(view: View, lex: InflectedLexicon) -> bool:

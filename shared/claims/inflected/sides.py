@@ -84,6 +84,11 @@ def _marked_side(ctx, phrase: Phrase) -> str | None:
         enemy = view.match(lex.enemy, k)
         if found is None and enemy is None:
             continue
+        if found is not None:  # the longest name ending here: "qanunsuz erməni hərbi dəstəsinin", not "erməni"
+            for j in range(k - 1, max(-1, k - 4), -1):
+                longer = view.match(lex.sides, j)
+                if longer is not None and longer.end >= found.end:
+                    found = longer
         marked = any(view.match(lex.side_markers, m) is not None for m in range(max(0, k - 2), k + 1))
         after = view.match(lex.side_markers, (found or enemy).end)
         close = not comma and phrase.start - (found or enemy).end <= 2

@@ -39,7 +39,8 @@ class TallyItem:
 
 
 def is_tally(text: str) -> bool:
-    return "(+" in text or "( +" in text or len(re.findall(rf"[‒–—-]\s*(?:{_NUMBER})\s*(?:од\.?|,|;|$)", text)) >= 2
+    # a dash right after a letter is a model's code ("Су-25, три вертолета Ми-24,"), not a tally line
+    return "(+" in text or "( +" in text or len(re.findall(rf"(?<![^\W\d_])[‒–—-]\s*(?:{_NUMBER})\s*(?:од\.?|,|;|$)", text)) >= 2
 
 
 def read_tally(view: View, lex: InflectedLexicon) -> list[TallyItem]:

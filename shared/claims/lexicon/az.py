@@ -52,8 +52,9 @@ EQUIPMENT = {
     "air defence system": ["zenit qurğusu", "zenit qurğusunu", "zenit-raket kompleksi", "zenit raket kompleksi",
                            "hava hücumundan müdafiə", "HHM", "HHM sistemi", "S-300", "Osa", "zenit"],
     "rocket launcher": ["reaktiv yaylım atəş sistemi", "yaylım atəş sistemi", "reaktiv yaylım atəşi sistemi",
-                        "Qrad", "Smerç", "TOS"],
-    "artillery": ["top", "toplar", "topu", "artilleriya qurğusu", "artilleriya qurğuları", "haubitsa",
+                        "Qrad", "Smerç", "TOS", "yaylım atəşli reaktiv sistem", "yaylım atəşli raket sistemi",
+                        "yaylım atəşli raket sistemləri", "yaylım atəşli reaktiv sistemləri"],
+    "artillery": ["top", "toplar", "topu", "artilleriya", "artilleriya qurğusu", "artilleriya qurğuları", "haubitsa",
                   "minaatan", "minaatanlar", "özüyeriyən artilleriya qurğusu", "qumbaraatan", "qumbaraatanı",
                   "iriçaplı pulemyot", "pulemyot"],
     "ship": ["gəmi", "kater"],
@@ -61,7 +62,9 @@ EQUIPMENT = {
     "radar": ["radar", "radiolokasiya stansiyası", "RLS"],
     "electronic warfare system": ["radioelektron mübarizə", "REM"],
     "ammunition depot": ["sursat anbarı", "silah-sursat anbarı", "anbar"],
-    "command post": ["komanda məntəqəsi", "komanda-müşahidə məntəqəsi"],
+    "command post": ["komanda məntəqəsi", "komanda-müşahidə məntəqəsi", "komanda-idarəetmə məntəqəsi",
+                     "komanda-idarəetmə və komanda-müşahidə məntəqəsi",
+                     "komanda-idarəetmə və komanda-müşahidə məntəqələri"],
     "anti-tank weapon": ["tankəleyhinə vasitə", "tankəleyhinə vasitələr"],
 }
 PERSON_WORDS = ["nəfər", "nəfəri", "nəfərin", "şəxs", "insan", "insanlar", "adam", "cəsəd", "cəsədi", "nəfərdən"]
@@ -77,7 +80,7 @@ TRIGGERS = {
     "destroyed": ["məhv edilib", "məhv edildi", "məhv etmişlər", "məhv edib", "məhv edilmişdir", "məhv", "məhv olunub",
                   "sıradan çıxarılıb", "sıradan çıxarıldı", "sıradan çıxarılmışdır", "darmadağın edilib",
                   "darmadağın edib", "vurulub", "vurulmuşdur", "vurdu", "vurub", "zərərsizləşdirilib",
-                  "zərərsizləşdirməsi", "partladılıb", "qəzaya uğrayıb", "ziyan dəyib"],
+                  "zərərsizləşdirməsi", "partladılıb"],
     "downed": ["vurulub", "endirilib", "endirilmişdir", "yerə endirilib", "vuruldu", "vurulması", "düşürülüb"],
     "killed": ["həlak olub", "həlak olublar", "həlak oldu", "həlak olmuşdur", "şəhid olub", "şəhid olublar",
                "şəhid oldu", "şəhid olmuşdur", "şəhid verib", "öldürülüb", "öldürüldü", "qətlə yetirilib",
@@ -96,15 +99,16 @@ LOSER_TRIGGERS = ["itki", "itkiləri", "itkisi", "itkilər", "itki verib", "itki
 SUFFERED_TRIGGERS = ["həlak olub", "həlak olublar", "həlak oldu", "həlak olmuşdur", "şəhid olub", "şəhid olublar",
                      "şəhid oldu", "şəhid olmuşdur", "şəhid verib", "ölüb", "həyatını itirib", "yaralanıb",
                      "yaralanıblar", "yaralandı", "yaralanmışdır", "xəsarət alıb", "xəsarət aldığı",
-                     "xəsarət alıblar", "itkin düşüb"]
+                     "xəsarət alıblar", "itkin düşüb", "qətlə yetirilib", "qətlə yetirildi", "qətlə yetirdi"]
 TOLLS = {"casualties": ["sayı", "itkilərin sayı"], "killed": ["həlak olanların sayı", "şəhidlərin sayı"]}
 TOLL_LINKS = ["çatıb", "çatmışdır", "yüksəlib", "artıb", "təşkil edir", "təşkil edib", "ötüb"]
 # Toll verbs that make the figures after them floors ("потери превысили 383 тыс.").
 TOLL_LINKS_MIN = ["ötüb", "keçib", "aşıb"]
 NOT_COUNTS = ["km", "kilometr", "metr", "m", "faiz", "%", "il", "ildə", "ilin", "ay", "həftə", "gün", "saat",
               "dəqiqə", "dəfə", "manat", "dollar", "avro", "kənd", "kəndi", "şəhər", "rayon", "mövqe",
-              "mərmi", "mərmisi", "kaset", "yaşlı", "yaş", "ton", "tona", "hektar", "ev", "evi", "mənzil",
-              "yaşayış", "hücum", "dəfə pozub", "istiqamət", "kilometrlik", "raket zərbəsi"]
+              "mərmi", "mərmisi", "top mərmisi", "top mərmiləri", "kaset", "yaşlı", "yaş", "ton", "tona",
+              "hektar", "ev", "evi", "mənzil", "yaşayış", "şəhid ailəsi", "şəhid ailələri", "hücum", "dəfə pozub",
+              "istiqamət", "kilometrlik", "raket zərbəsi"]
 
 INCREMENT = ["dünən", "ötən gecə", "gün ərzində", "gecə ərzində", "bu gün", "daha", "sutka ərzində",
              "son sutka", "dünən gün ərzində"]
@@ -148,7 +152,7 @@ THIS_REPORTED = ["bu barədə", "bu haqda", "bunu", "həmin məlumatı"]
 PRONOUNS = ["o", "onlar", "onun"]
 # Kinds of registry entries that, named without a reporting word, are not taken for the speaker
 # (a country or its forces are then mostly the agent or the victim).
-UNNAMED_SPEAKER_KINDS = ["state"]
+UNNAMED_SPEAKER_KINDS = ["state", "armed forces"]
 INSTITUTIONS = ["nazirlik", "nazirliyin", "Nazirliyin", "MN", "Müdafiə Nazirliyi", "nazirlikdən"]
 
 # Azerbaijani negation is a suffix the root drops ("olmayıb" -> "ol"): these match as written.
@@ -169,7 +173,7 @@ CEASEFIRE_TRIGGERS = {
     "violation": ["pozub", "pozdu", "pozulub", "pozulması", "pozaraq", "kobud şəkildə pozub", "kobud surətdə pozub",
                   "əməl etməyən", "əməl etmir", "riayət etməyib", "riayət edilməməsi", "pozuntu", "pozuntusu",
                   "pozmaqla", "pozması"],
-    "collapse": ["iki dəqiqə davam etdi", "pozuldu", "başa çatdı"],
+    "collapse": ["iki dəqiqə davam etdi", "başa çatdı"],
     "rejection": ["qeyd-şərtsiz ola bilməz", "rədd edib", "qəbul etmir", "imtina"],
     "agreement": ["razılaşma", "razılıq əldə olunub", "razılaşdırılıb", "razılaşıb", "imzalanıb", "imzalayıb",
                   "razılaşmasına", "razılaşmaya"],
@@ -190,11 +194,16 @@ MONTHS = {
 YEAR_WORDS = ["il", "ildə", "ilin", "ilində", "ci", "cı", "cu", "cü"]
 BIRTH_WORDS = ["təvəllüdlü", "doğumlu", "anadan olub"]
 PAST = ["ötən il", "keçən il", "il əvvəl", "illər əvvəl", "ildönümü", "ildönümünə", "bir il ötür", "aprel döyüşləri",
-        "44 günlük", "birinci Qarabağ müharibəsi", "onilliklər boyu", "xronikası", "il ərzində"]
+        "44 günlük", "44 gün sürən", "birinci Qarabağ müharibəsi", "İkinci Qarabağ müharibəsi", "onilliklər boyu",
+        "xronikası", "il ərzində"]
 SINCE = ["dən", "dan", "bəri", "etibarən"]
 
 TALLY_PERSONNEL = ["canlı qüvvə", "şəxsi heyət"]
 TALLY_SIDE = None
 
+# Openings that go on from the sentence before ("As a result"): its speaker speaks on.
+FOLLOW_ONS = ["Nəticədə", "Bunun nəticəsində", "Həmçinin"]
+# Words that open a part of the count before it ("including one child"): the part shares its loss.
+INCLUDING = ["o cümlədən", "onlardan", "aralarında", "daxil olmaqla"]
 JOINERS = [",", "və", "həmçinin", "eləcə də", "o cümlədən", "onlardan", "isə", "daha", "—", "–", "-"]
 BREAKS = [";", ".", "lakin", "amma", "ancaq", "?", "!"]

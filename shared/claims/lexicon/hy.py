@@ -182,5 +182,9 @@ SINCE = ["ից", "սկսած", "ի վեր"]
 TALLY_PERSONNEL = ["անձնակազմ", "կենդանի ուժ", "մարդուժ"]
 TALLY_SIDE = None
 
+# Openings that go on from the sentence before ("As a result"): its speaker speaks on.
+FOLLOW_ONS = ["Արդյունքում", "Արդյունքում՝", "Այդ ընթացքում"]
+# Words that open a part of the count before it ("including one child"): the part shares its loss.
+INCLUDING = ["այդ թվում", "որից"]
 JOINERS = [",", "և", "եւ", "ու", "նաև", "այդ թվում", "որից", "ինչպես նաև", "—", "–", "-", "՝"]
 BREAKS = [";", ".", "։", "բայց", "սակայն", "իսկ", "?", "!", "՞"]

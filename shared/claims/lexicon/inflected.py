@@ -43,6 +43,10 @@ class InflectedLexicon:
     enemy: PhraseTable[str]
     own: PhraseTable[str]
     own_suffixes: tuple[str, ...]
+    including: PhraseTable[str]
+    """Words that open a part of the count before ("այդ թվում", "в том числе"): the part shares its loss."""
+    follow_ons: PhraseTable[str]
+    """Openings that go on from the sentence before ("Nəticədə", "В результате"): its speaker goes on."""
     side_markers: PhraseTable[str]
     military: PhraseTable[str]
     civilian: PhraseTable[str]
@@ -145,6 +149,8 @@ def _compile(language: str) -> InflectedLexicon:
         enemy=flat(data.ENEMY),
         own=flat(data.OWN),
         own_suffixes=tuple(data.OWN_SUFFIXES),
+        including=flat(getattr(data, "INCLUDING", [])),
+        follow_ons=flat(getattr(data, "FOLLOW_ONS", [])),
         side_markers=flat(data.SIDE_MARKERS),
         military=flat(data.MILITARY),
         civilian=flat(data.CIVILIAN),

@@ -313,6 +313,10 @@ TALLY_SIDE = "Russia"
 
 # --- structure -------------------------------------------------------------------------------
 
+# Openings that go on from the sentence before ("As a result"): its speaker speaks on.
+FOLLOW_ONS = ["В результате", "В итоге", "Кроме того", "Также"]
+# Words that open a part of the count before it ("including one child"): the part shares its loss.
+INCLUDING = ["в том числе", "из них"]
 JOINERS = [",", "и", "а также", "также", "кроме того", "в том числе", "из них", "еще", "ещё", "и других",
            "и другой", "—", "–", "-", "в основном", "включая", "среди них", "из которых"]
 BREAKS = [";", ".", "но", "однако", "при этом", "в то время как", "тогда как", "между тем", "а", "?", "!"]

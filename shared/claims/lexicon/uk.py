@@ -232,6 +232,10 @@ SINCE = ["з", "від", "починаючи з", "із"]
 TALLY_PERSONNEL = ["особовий склад", "особового складу", "персонал", "personnel", "живої сили"]
 TALLY_SIDE = "Russia"
 
+# Openings that go on from the sentence before ("As a result"): its speaker speaks on.
+FOLLOW_ONS = ["Внаслідок цього", "У результаті", "Крім того", "Також"]
+# Words that open a part of the count before it ("including one child"): the part shares its loss.
+INCLUDING = ["у тому числі", "в тому числі", "з них", "із них"]
 JOINERS = [",", "і", "й", "та", "а також", "також", "крім того", "зокрема", "з них", "ще", "та інших",
            "—", "–", "-", "серед них", "з яких", "у тому числі", "в тому числі"]
 BREAKS = [";", ".", "але", "однак", "проте", "водночас", "тоді як", "а", "?", "!"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -65,12 +65,20 @@ class IncidentsProjection:
         await self._recount(conn, incident_id, event)
 
     async def _recount(self, conn: AsyncConnection, incident_id: str, event: Event) -> None:
+        """The incident's story count and time span from its stories, in one statement (a span
+        stays as it was while the incident has no story)."""
         span = (
-            select(func.count(), func.min(incident_stories.c.reported_at), func.max(incident_stories.c.reported_at))
+            select(literal(incident_id).label("incident_id"), func.count().label("stories"),
+                   func.min(incident_stories.c.reported_at).label("first"),
+                   func.max(incident_stories.c.reported_at).label("last"))
             .where(incident_stories.c.incident_id == incident_id)
+            .subquery()
         )
-        count, first, last = (await conn.execute(span)).one()
-        values = {"story_count": count, "updated_at": event.time}
-        if first is not None:
-            values |= {"first_reported_at": first, "last_reported_at": last}
-        await conn.execute(update(incidents).where(incidents.c.incident_id == incident_id).values(**values))
+        await conn.execute(
+            update(incidents).where(incidents.c.incident_id == span.c.incident_id).values(
+                story_count=span.c.stories,
+                first_reported_at=func.coalesce(span.c.first, incidents.c.first_reported_at),
+                last_reported_at=func.coalesce(span.c.last, incidents.c.last_reported_at),
+                updated_at=event.time,
+            )
+        )

@@ -1,0 +1,95 @@
+"""The word that says what befell a loss phrase: a verb before it ("shot down [four helicopters]",
+"Russia lost [20 tanks]") or a predicate after it ("[14 people] were killed")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .actors import actor_at, is_side
+from .interposed import skip_aside, skip_place
+from .numbers import parse_quantity
+from .view import SentenceView
+
+_MAX_AUX = 5
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "remain", "remained"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    category: str
+    start: int
+    end: int
+    loser: str | None = None
+    enemy_loser: bool = False
+    active: bool = False
+    by_speaker: bool = False
+
+
+def left_trigger(view: SentenceView, start: int) -> Trigger | None:
+    lex = view.lex
+    j = start
+    while j > 0 and view.words[j - 1] in lex.object_gap and start - j < 3:
+        j -= 1
+    found = lex.active.match_ending(view.words, j)
+    if found is None:
+        return None
+    loser, enemy = None, False
+    if view.words[found.start] in lex.loss_verbs:
+        loser, enemy = loser_before(view, found.start)
+    active = not view.words[found.start].startswith(("the", "death", "bodies", "remains"))
+    return Trigger(found.value, found.start, found.end, loser, enemy, active, _by_speaker(view, found.start))
+
+
+def _by_speaker(view: SentenceView, verb: int) -> bool:
+    """ "Our defenders shot down", "its forces had destroyed", "we destroyed"."""
+    start = view.clause_start(verb)
+    if view.words[verb].endswith("ing") and view.word(start - 1) == ",":
+        start = view.clause_start(start - 1)  # "..., destroying four planes": the clause before acts
+    for k in range(verb - 1, max(start, verb - 12) - 1, -1):
+        if view.words[k] in ("our", "we", "us"):
+            return True
+        if view.words[k] == "it" and view.match(view.lex.reporting_verbs, k - 1) is not None:
+            return True  # "Ukraine said it had hit ..."
+        if view.words[k] in ("its", "their") and view.word(k + 1) in ("forces", "troops", "units", "army", "military", "soldiers", "fighters", "defenders", "air", "navy", "drones", "artillery"):
+            return True
+    return False
+
+
+def loser_before(view: SentenceView, verb: int) -> tuple[str | None, bool]:
+    """The side before "lost": "Russia has lost", "the enemy lost", "Ukrainian forces lost"."""
+    for k in range(verb - 1, max(view.clause_start(verb), verb - 5) - 1, -1):
+        if view.words[k] in ("enemy", "occupiers", "invaders", "adversary"):
+            return None, True
+        actor = actor_at(view, k)
+        if actor is not None and is_side(actor.value):
+            return actor.value, False
+    return None, False
+
+
+def right_trigger(view: SentenceView, end: int) -> Trigger | None:
+    lex = view.lex
+    k = skip_aside(view, skip_place(view, end))
+    if view.word(k) == "," and (view.word(k + 1) in lex.auxiliaries or view.match(lex.passive, k + 1)):
+        k += 1  # "Five people, including a child, were killed"
+    skipped: list[str] = []
+    while k < len(view) and view.words[k] in lex.auxiliaries and len(skipped) < _MAX_AUX:
+        found = view.match(lex.passive, k)
+        if found is not None:
+            break
+        skipped.append(view.words[k])
+        k += 1
+    found = view.match(lex.passive, k)
+    if found is None or (found.value == "missing" and view.word(found.end) == "out"):
+        return None  # "children missing out on education"
+    # "soldiers killed civilians", "an officer who has shot dead three people" are active: a loss
+    # phrase right after the verb makes the subject the one who did it, not the one it befell
+    active = not any(word in _PASSIVE_AUXILIARIES for word in skipped)
+    if active and found.value not in ("missing",) and _object_follows(view, found.end):
+        return None
+    return Trigger(found.value, found.start, found.end)
+
+
+def _object_follows(view: SentenceView, i: int) -> bool:
+    if view.word(i) in ("by", "in", "on", "at", "near", "during", "overnight", "and", ",", ".", "or", "while", "as", "after", "when"):
+        return False
+    return parse_quantity(view.tokens, view.words, i, view.lex) is not None or view.word(i) in ("a", "an", "the")
