@@ -94,8 +94,8 @@ async def queue_alerts(
 ) -> list[str]:
     """Queue an alert for each subscription that wants this observation; returns delivery ids.
 
-    Runs under the log's append lock (taken by the consumer), so the check for an earlier alert
-    and the append cannot race; the unique key (subscription_id, claim_id) backs it up. A
+    Runs in the consumer's transaction, after the claim's own append, which only one of two racing
+    transactions can make for a new claim; the unique key (subscription_id, claim_id) backs it up. A
     subscription that asks for one alert per incident gets none for a claim whose story's incident
     it was already alerted for.
     """

@@ -1,8 +1,9 @@
 """Records one extracted claim as `claim.observed`, with its novelty against every earlier claim.
 
 The novelty lookup reads the `claims` projection by identity and series key (both indexed) inside
-the consumer's transaction, which holds the log's append lock, so two stories carrying the same
-claim are decided one after the other and the second sees the first. A corroboration (or a
+the consumer's transaction. A new claim opens its stream expecting none, so of two transactions
+that find the same claim new at once only one commits; the consumer redoes the other, which then
+sees the first. A corroboration (or a
 history already told) joins the earlier claim's stream: one claim, many sources.
 """
 

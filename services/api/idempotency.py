@@ -1,8 +1,8 @@
 """Idempotent writes: a retried request with the same `Idempotency-Key` gets the first answer.
 
-The stored answer is written in the transaction of the write itself, after the event log's append
-lock, so two copies of one request cannot both run: the second waits for the lock, then finds the
-first one's answer. Only successful writes are stored; a failed one may be retried with the same
+The stored answer is written in the transaction of the write itself, under a transaction lock of
+the (API key, Idempotency-Key) pair, so two copies of one request cannot both run: the second
+waits for the lock, then finds the first one's answer. Writers with other keys go on side by side. Only successful writes are stored; a failed one may be retried with the same
 key. Keys are kept per API key for `SITREP_API_IDEMPOTENCY_TTL_HOURS`.
 """
 
@@ -17,7 +17,7 @@ from typing import Annotated
 import orjson
 from fastapi import Depends, Header, Request
 from fastapi.responses import Response
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -100,6 +100,7 @@ class Write:
     ) -> Response:
         await uow.lock()
         principal_id = self.principal.id
+        await _lock_key(uow.conn, principal_id, key)
         request_hash = fingerprint(self.request.method, self.request.url.path, await self.request.body())
         stored = await _stored(uow.conn, principal_id, key, self.ttl_hours)
         if stored is not None:
@@ -116,6 +117,12 @@ class Write:
         outcome = await command(uow)
         await _store(uow.conn, principal_id, key, request_hash, outcome)
         return outcome.response()
+
+
+async def _lock_key(conn: AsyncConnection, principal_id: str, key: str) -> None:
+    """Until this transaction ends, hold the one lock of this key (taken after the log's lock)."""
+    digest = hashlib.sha256(f"idempotency\n{principal_id}\n{key}".encode()).digest()
+    await conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": int.from_bytes(digest[:8], "big", signed=True)})
 
 
 async def _stored(conn: AsyncConnection, principal_id: str, key: str, ttl_hours: int):

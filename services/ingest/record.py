@@ -81,7 +81,7 @@ def failed_state(claim: Claim, outcome: Failed, now: datetime, rng: random.Rando
 
 
 async def unseen(db: Database, items: list[IngestedItem]) -> list[IngestedItem]:
-    """The items whose stream is not in the log yet: a cheap read before the append lock."""
+    """The items whose stream is not in the log yet: a cheap read before the write transaction."""
     if not items:
         return []
     streams = {item_stream(item.source_id, item.item_key): item for item in items}

@@ -1,8 +1,8 @@
 """Pure work a handler does for a whole batch before the batch's transaction.
 
-The consumer handles a batch under the log's append lock, which every writer takes in turn; CPU
-work that needs no database (reading claims, fingerprinting text) is better done before the lock is
-taken. A handler with a `prepare(events)` method gets each batch's decoded events first; the
+The consumer handles a batch in one transaction; CPU work that needs no database (reading claims,
+fingerprinting text) is better done before it begins, which keeps the transaction and its locks
+short. A handler with a `prepare(events)` method gets each batch's decoded events first; the
 results are kept by event id and taken back in the handler's call.
 """
 

@@ -2,7 +2,7 @@
 what happened. Runs beside the consumer in every alerts instance; instances share the queue.
 
 Sending and recording are decoupled: finished attempts are written in batches, one transaction
-each, because every write to the log takes its one append lock. If a batch cannot be written
+each, far cheaper than a transaction per attempt. If a batch cannot be written
 its messages keep their leases, which expire, and they are sent again with the same id.
 """
 
