@@ -120,6 +120,20 @@ def _month_context(view: SentenceView, i: int) -> bool:
     return near[0] in ("in", "on", "since", "of", "early", "late", "mid", "last", "until") or near[1].isdigit()
 
 
+AHEAD = timedelta(days=92)
+"""How far ahead of publication a date without a year may lie ("a ceasefire from October 10",
+announced on the 7th); a date further ahead is last year's."""
+
+
+def year_of(month: int, day: int | None, published: date) -> int:
+    """The year of a month (and day) named without one: the nearest such date that is not more
+    than `AHEAD` after publication (so early January's "December 28" is last year's)."""
+    for year in (published.year + 1, published.year):
+        if date(year, month, min(day or 1, calendar.monthrange(year, month)[1])) - published <= AHEAD:
+            return year
+    return published.year - 1
+
+
 def _month_date(view: SentenceView, i: int, month: int, published: date | None, day: int | None = None):
     end = i + 1
     if day is None and view.word(end).isdigit() and 1 <= int(view.word(end)) <= 31:
@@ -134,7 +148,7 @@ def _month_date(view: SentenceView, i: int, month: int, published: date | None, 
     if year is None:
         if published is None:
             return i, end, None, None
-        year = published.year if (month, day or 1) <= (published.month, published.day) else published.year - 1
+        year = year_of(month, day, published)
     if day is not None:
         try:
             moment = date(year, month, day)

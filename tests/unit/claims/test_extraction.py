@@ -39,6 +39,14 @@ def test_history_is_judged_against_the_article_date() -> None:
     assert not one("Armenia said on September 30 that 16 soldiers had been killed.", date(2020, 10, 3)).historical
 
 
+def test_a_date_without_a_year_is_the_nearest_one_not_far_ahead() -> None:
+    announced = one("Armenia and Azerbaijan agreed a humanitarian ceasefire from noon on October 10.", date(2020, 10, 7))
+    assert (announced.date, announced.historical) == (date(2020, 10, 10), False)
+    assert one("Four soldiers were killed on December 30.", date(2021, 1, 2)).date == date(2020, 12, 30)
+    assert one("Four soldiers were killed on May 3.", date(2021, 1, 2)).historical
+    assert one("A ceasefire takes effect on January 3.", date(2020, 12, 29)).date == date(2021, 1, 3)
+
+
 def test_event_day_from_a_weekday() -> None:
     assert one("Six soldiers were killed on Monday.", date(2020, 10, 7)).date == date(2020, 10, 5)
 
