@@ -74,6 +74,11 @@ async def revoke_key(conn: AsyncConnection, key_id: str) -> bool:
     return result.rowcount == 1
 
 
+async def key_is_active(conn: AsyncConnection, key_id: str) -> bool:
+    query = select(api_keys.c.key_id).where(api_keys.c.key_id == key_id, api_keys.c.revoked_at.is_(None))
+    return (await conn.execute(query)).first() is not None
+
+
 async def find_active_key(conn: AsyncConnection, secret: str) -> ApiKey | None:
     row = (
         (

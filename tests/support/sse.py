@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 
 import httpx
@@ -37,3 +37,17 @@ async def take(messages: AsyncIterator[Message], count: int, timeout: float = 15
         return [await anext(messages) for _ in range(count)]
 
     return await asyncio.wait_for(collect(), timeout)
+
+
+async def until_line(lines: AsyncIterator[str], wanted: Callable[[str], bool], timeout: float = 15.0) -> list[str]:
+    """The lines up to the first one `wanted` accepts, or up to the end of the body when none does;
+    fails after `timeout` seconds."""
+    async def read() -> list[str]:
+        seen: list[str] = []
+        async for line in lines:
+            seen.append(line)
+            if wanted(line):
+                break
+        return seen
+
+    return await asyncio.wait_for(read(), timeout)

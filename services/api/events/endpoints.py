@@ -23,7 +23,7 @@ from services.api.events.schemas import (
     EventPage,
     EventStreamQuery,
 )
-from services.api.events.stream import live_events, sse_message, stream_response
+from services.api.events.stream import key_check, live_events, sse_message, stream_response
 from services.api.listing import list_or_export, list_responses
 from services.api.pagination import POSITION_KEY, Keyset
 from services.api.problems import ProblemError, problem_responses
@@ -90,11 +90,13 @@ async def stream_events(
     ] = None,
     db: Database = Depends(get_db),
     settings: ApiSettings = Depends(get_api_settings),
-    _: Principal = Depends(reader),
+    principal: Principal = Depends(reader),
 ) -> StreamingResponse:
     notifier: LogNotifier = request.app.state.notifier
     after = last_event_id if last_event_id is not None else query.after
-    return await stream_response(notifier, live_events(db, notifier, query, after, settings.sse_heartbeat_seconds))
+    check = None if principal.scope is None else key_check(db, principal.id)
+    return await stream_response(
+        notifier, live_events(db, notifier, query, after, settings.sse_heartbeat_seconds, check))
 
 
 @router.get(

@@ -3,7 +3,7 @@
 Follows the log as `GET /v1/events/stream` does (`sse_follow`), keeps the first observation of each
 claim of the conflict, and sends the claim as the page's script renders it. The SSE id is the log
 position, so `EventSource` resumes with `Last-Event-ID` after a dropped connection. The cookie is
-checked once, before anything is streamed."""
+checked before anything is streamed, and its key again at each heartbeat."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from services.api.deps import ReadConnection
-from services.api.events.stream import BATCH, sse_follow, sse_message, stream_response
+from services.api.events.stream import BATCH, key_check, sse_follow, sse_message, stream_response
 from services.api.fields import MAX_POSITION, Text
 from services.api.situation import queries
 from services.api.situation.layout import figure
@@ -60,7 +60,8 @@ async def claim_stream(
     request: Request, conn: ReadConnection, conflict: Annotated[Text(100), Query()], after: Position = 0,
     last_event_id: Annotated[int | None, Header(alias="Last-Event-ID", ge=0, le=MAX_POSITION)] = None,
 ) -> Response:
-    if await page_key(request, conn) is None:
+    key = await page_key(request, conn)
+    if key is None:
         return JSONResponse({"detail": "Log in with a read key."}, status_code=401, headers=PAGE_HEADERS)
 
     async def read(reader, last: int) -> list[LiveClaim]:
@@ -70,5 +71,5 @@ async def claim_stream(
     app = request.app
     start = last_event_id if last_event_id is not None else after
     body = sse_follow(app.state.db, app.state.notifier, read, start, app.state.api_settings.sse_heartbeat_seconds,
-                      _message)
+                      _message, key_check(app.state.db, key.key_id))
     return await stream_response(app.state.notifier, body, PAGE_HEADERS)

@@ -10,9 +10,10 @@ import httpx
 import pytest
 
 from shared.events import Event
+from services.api.keys import revoke_key
 from shared.unit_of_work import UnitOfWork
 from tests.support.api_seed import append_test_events
-from tests.support.sse import sse_messages, take
+from tests.support.sse import sse_messages, take, until_line
 
 
 @pytest.fixture
@@ -128,3 +129,15 @@ async def test_open_streams_hold_no_database_connection(stream_client, db):
         assert answer.status_code == 200
         live = await append_test_events(db, "s", 1)
         assert [m.id for m in await take(sse_messages(response), 1)] == live
+
+
+async def test_a_stream_ends_soon_after_its_key_is_revoked_and_cannot_reopen(stream_client, db, keys):
+    async with stream_client.stream("GET", "/v1/events/stream") as response:
+        lines = response.aiter_lines()
+        [live] = await append_test_events(db, "s", 1)
+        assert (await until_line(lines, lambda line: line.startswith("id:")))[-1] == f"id: {live}"
+        async with db.engine.begin() as conn:
+            assert await revoke_key(conn, keys.read_id)
+        rest = await until_line(lines, lambda line: False, timeout=10)  # the test app beats every 0.5 s
+    assert rest[-2:] == [": the key was revoked", ""]
+    assert (await stream_client.get("/v1/events/stream")).status_code == 401

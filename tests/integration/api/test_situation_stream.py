@@ -9,9 +9,10 @@ from datetime import timedelta
 import httpx
 import pytest
 
+from services.api.keys import revoke_key
 from tests.support.api_seed import T0, add_claim
 from tests.support.situation_seed import AM, HOSTILE_IMAGE, HOSTILE_LINK, HOSTILE_SCRIPT
-from tests.support.sse import sse_messages, take
+from tests.support.sse import sse_messages, take, until_line
 
 STREAM = "/situation/stream"
 ARMENIA_AZERBAIJAN = {"conflict": "armenia-azerbaijan"}
@@ -90,3 +91,15 @@ async def test_without_the_page_cookie_nothing_is_streamed(server, keys, db):
         # An API key in the Authorization header is for /v1, not for the page's stream.
         response = await client.get(STREAM, params=ARMENIA_AZERBAIJAN, headers=keys.headers("read"))
         assert response.status_code == 401
+
+
+async def test_the_page_stream_ends_when_its_key_is_revoked(page, db, keys):
+    await _claim(db, "before", 0)
+    async with page.stream("GET", STREAM, params=ARMENIA_AZERBAIJAN) as response:
+        lines = response.aiter_lines()
+        assert '"claim_id":"before"' in (await until_line(lines, lambda line: line.startswith("data:")))[-1]
+        async with db.engine.begin() as conn:
+            assert await revoke_key(conn, keys.read_id)
+        rest = await until_line(lines, lambda line: False, timeout=10)
+    assert rest[-2:] == [": the key was revoked", ""]
+    assert (await page.get(STREAM, params=ARMENIA_AZERBAIJAN)).status_code == 401
