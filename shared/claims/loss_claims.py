@@ -96,9 +96,11 @@ def _figurative(view: SentenceView, trigger: Trigger, subject: Subject) -> bool:
 
 
 def _out_of_sight(view: SentenceView, trigger: Trigger) -> bool:
-    """ "seven drones were lost from radar", "locationally lost", "lost contact with two drones"."""
-    near = range(max(0, trigger.start - 4), min(len(view.words), trigger.end + 3))
-    return any(view.words[k].strip('"“”') in view.lex.out_of_sight for k in near)
+    """ "seven drones were lost from radar", "locationally lost", "contact with two drones was
+    lost" (but not "along the contact line, Russia lost 20 tanks")."""
+    near = range(max(0, trigger.start - 5), min(len(view.words), trigger.end + 3))
+    return any(view.words[k].strip('"“”') in view.lex.out_of_sight and view.word(k + 1) not in ("line", "lines")
+               for k in near)
 
 
 def _inherited_subject(earlier: list[Loss], category: str) -> tuple[Subject | None, str | None]:

@@ -28,6 +28,7 @@ def test_the_air_forces_locationally_lost_drones_are_no_loss() -> None:
     ("Сбиты 23 ударных БПЛА, ещё 22 локационно потеряны.", "ru"),
     ("23 attack drones were shot down; 22 enemy drones were locationally lost.", "en"),
     ("23 attack drones were shot down and 22 more were lost from radar.", "en"),
+    ("23 attack drones were shot down. Contact with three drones was lost.", "en"),
 ])
 def test_lost_from_radar_is_no_loss_in_any_language(text: str, language: str) -> None:
     assert found(text, language) == [("downed", "drone", 23)]
@@ -37,6 +38,7 @@ def test_lost_from_radar_is_no_loss_in_any_language(text: str, language: str) ->
     ("Окупанти втратили 20 танків.", "uk"),
     ("ВСУ потеряли 20 танков.", "ru"),
     ("Russia lost 20 tanks near Avdiivka.", "en"),
+    ("Along the contact line Russia lost 20 tanks.", "en"),
 ])
 def test_a_loss_without_radar_is_still_a_loss(text: str, language: str) -> None:
     assert found(text, language) == [("destroyed", "tank", 20)]
