@@ -324,7 +324,7 @@ LIVES_VERBS = ["cost", "costs", "costing", "claimed", "claims", "claiming", "too
                "taking", "lost", "lose", "losing", "loses", "ended", "ending", "snuffed out"]
 # Beside "lost", what makes it lost from sight, not destroyed: air forces report drones "lost from
 # radar" or "locationally lost" to electronic warfare apart from those shot down.
-OUT_OF_SIGHT = ["radar", "radars", "locationally", "location", "locally", "contact", "track", "sight",
+OUT_OF_SIGHT = ["radar", "radars", "locationally", "locally", "contact", "track", "sight",
                 "communication", "communications", "signal"]
 # Subjects that "capture" a scene, not a person ("the portrait captures a man").
 DEPICTING = ["portrait", "portraits", "photo", "photos", "photograph", "photographs", "image",

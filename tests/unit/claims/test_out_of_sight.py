@@ -39,6 +39,8 @@ def test_lost_from_radar_is_no_loss_in_any_language(text: str, language: str) ->
     ("ВСУ потеряли 20 танков.", "ru"),
     ("Russia lost 20 tanks near Avdiivka.", "en"),
     ("Along the contact line Russia lost 20 tanks.", "en"),
+    ("В связи с потерями 20 танков ВСУ отступили.", "ru"),
+    ("У зв’язку з цим окупанти втратили 20 танків.", "uk"),
 ])
 def test_a_loss_without_radar_is_still_a_loss(text: str, language: str) -> None:
     assert found(text, language) == [("destroyed", "tank", 20)]
