@@ -84,12 +84,23 @@ def loss_from(view: SentenceView, phrase: LossPhrase, trigger: Trigger, earlier:
 def _figurative(view: SentenceView, trigger: Trigger, subject: Subject) -> bool:
     """ "took 5-59" and "taken six years" take no prisoners; "the portrait captures a man"."""
     verb = view.words[trigger.start]
+    if any(view.words[k].startswith("los") for k in range(trigger.start, max(trigger.end, trigger.start + 1))) \
+            and _out_of_sight(view, trigger):
+        return True
     if trigger.end - trigger.start == 1 and verb in view.lex.taking:
         return subject.name != "prisoner"
     if trigger.category == "captured" and verb.startswith("captur") and trigger.start < trigger.end:
         clause = range(view.clause_start(trigger.start), trigger.start)
         return any(view.words[k] in view.lex.depicting for k in clause)
     return False
+
+
+def _out_of_sight(view: SentenceView, trigger: Trigger) -> bool:
+    """ "seven drones were lost from radar", "locationally lost", "contact with two drones was
+    lost" (but not "along the contact line, Russia lost 20 tanks")."""
+    near = range(max(0, trigger.start - 5), min(len(view.words), trigger.end + 3))
+    return any(view.words[k].strip('"“”') in view.lex.out_of_sight and view.word(k + 1) not in ("line", "lines")
+               for k in near)
 
 
 def _inherited_subject(earlier: list[Loss], category: str) -> tuple[Subject | None, str | None]:

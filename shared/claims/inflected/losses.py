@@ -106,7 +106,16 @@ def _names_the_same(view: View, lex: InflectedLexicon, counted: Phrase, noun: Ph
 
 
 def find_triggers(view: View, lex: InflectedLexicon) -> list[Trigger]:
-    return [Trigger(m.value, m.start, m.end, " ".join(view.keys[m.start : m.end])) for m in view.find_all(lex.triggers)]
+    return [Trigger(OUT_OF_SIGHT if m.value == "casualties" and _out_of_sight(view, lex, m.start, m.end) else m.value,
+                    m.start, m.end, " ".join(view.keys[m.start : m.end])) for m in view.find_all(lex.triggers)]
+
+
+OUT_OF_SIGHT = "out of sight"
+"""A loss word that says lost from radar: it takes its count, which then makes no claim."""
+
+
+def _out_of_sight(view: View, lex: InflectedLexicon, start: int, end: int) -> bool:
+    return any(view.match(lex.out_of_sight, k) is not None for k in range(max(0, start - 2), min(len(view), end + 2)))
 
 
 def _phrase_at(view: View, lex: InflectedLexicon, i: int) -> Phrase | None:

@@ -90,6 +90,7 @@ class Lexicon:
     age_markers: PhraseTable[str] = PhraseTable()
     lives_verbs: PhraseTable[str] = PhraseTable()
     depicting: frozenset[str] = frozenset()
+    out_of_sight: frozenset[str] = frozenset()
     taking: frozenset[str] = frozenset()
     seasons: dict[str, tuple[int, int]] | None = None
 
@@ -182,6 +183,7 @@ def _compile(data: ModuleType) -> Lexicon:
         age_markers=flat(getattr(data, "AGE_MARKERS", ())),
         lives_verbs=flat(getattr(data, "LIVES_VERBS", ())),
         depicting=frozenset(getattr(data, "DEPICTING", ())),
+        out_of_sight=frozenset(getattr(data, "OUT_OF_SIGHT", ())),
         taking=frozenset(getattr(data, "TAKING", ())),
         seasons=dict(getattr(data, "SEASONS", {})),
     )

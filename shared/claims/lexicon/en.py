@@ -322,6 +322,10 @@ NOMINAL = {
 # "lives" is a toll only after a verb of taking them ("cost 850 lives"), not in "saved lives".
 LIVES_VERBS = ["cost", "costs", "costing", "claimed", "claims", "claiming", "took", "takes",
                "taking", "lost", "lose", "losing", "loses", "ended", "ending", "snuffed out"]
+# Beside "lost", what makes it lost from sight, not destroyed: air forces report drones "lost from
+# radar" or "locationally lost" to electronic warfare apart from those shot down.
+OUT_OF_SIGHT = ["radar", "radars", "locationally", "locally", "contact", "track", "sight",
+                "communication", "communications", "signal"]
 # Subjects that "capture" a scene, not a person ("the portrait captures a man").
 DEPICTING = ["portrait", "portraits", "photo", "photos", "photograph", "photographs", "image",
              "images", "picture", "pictures", "video", "videos", "footage", "film", "films",

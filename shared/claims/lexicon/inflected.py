@@ -57,6 +57,8 @@ class InflectedLexicon:
     institutions: PhraseTable[str]
     unnamed_speaker_kinds: frozenset[str]
     negations: PhraseTable[str]
+    out_of_sight: PhraseTable[str]
+    """Beside a loss word, what makes it lost from sight ("локаційно втрачені"), not destroyed."""
     negation_words: frozenset[str]
     absence_words: frozenset[str]
     absence: PhraseTable[str]
@@ -150,6 +152,7 @@ def _compile(language: str) -> InflectedLexicon:
         own=flat(data.OWN),
         own_suffixes=tuple(data.OWN_SUFFIXES),
         including=flat(getattr(data, "INCLUDING", [])),
+        out_of_sight=flat(getattr(data, "OUT_OF_SIGHT", [])),
         follow_ons=flat(getattr(data, "FOLLOW_ONS", [])),
         side_markers=flat(data.SIDE_MARKERS),
         military=flat(data.MILITARY),
