@@ -1,9 +1,10 @@
 """Idempotent writes: a retried request with the same `Idempotency-Key` gets the first answer.
 
 The stored answer is written in the transaction of the write itself, under a transaction lock of
-the (API key, Idempotency-Key) pair, so two copies of one request cannot both run: the second
-waits for the lock, then finds the first one's answer. Writers with other keys go on side by side. Only successful writes are stored; a failed one may be retried with the same
-key. Keys are kept per API key for `SITREP_API_IDEMPOTENCY_TTL_HOURS`.
+the (API key, Idempotency-Key) pair, so two copies of one request cannot both run: the second waits
+for the lock, then finds the first one's answer. Writers with other keys go on side by side. Only
+successful writes are stored; a failed one may be retried with the same key. Keys are kept per API
+key for `SITREP_API_IDEMPOTENCY_TTL_HOURS`.
 """
 
 from __future__ import annotations
