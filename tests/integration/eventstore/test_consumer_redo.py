@@ -8,26 +8,17 @@ import asyncio
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from shared.events import Event
 from shared.eventstore import EventStore
 from shared.kafka.consumer import ConsumerLoop
 from shared.kafka.producer import EventProducer
 from shared.kafka.topics import dead_letter_topic, ensure_topics
-from shared.projections import Projections
 from shared.unit_of_work import Database, UnitOfWork
 from tests.support.kafka import read_records
 
 def target(event: Event) -> str:
     return f"target-{event.data['n']}"
-
-
-@pytest.fixture
-async def db(settings):
-    database = Database(create_async_engine(settings.database_url, pool_size=5), Projections())
-    yield database
-    await database.engine.dispose()
 
 
 @pytest.fixture
