@@ -15,7 +15,8 @@ _ABBREVIATIONS = frozenset(
 # End of a sentence: terminal punctuation, optional closing quotes or brackets, then space.
 _BOUNDARY = re.compile(
     r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9\u0400-\u042f\u0404-\u0407\u0490\u0531-\u0556ƏÇĞİÖŞÜ])"""
-    r"""|[։:]["'”’»)\]]*(?=\s+["'“‘«(\[]?[\u0531-\u0556])|։(?=\s)"""
+    r"""|[։:]["'”’»)\]]*(?=\s+["'“‘«(\[]?[\u0531-\u0556])|(?<!\d)։(?=\s)"""
+    r"|(?<=\d)։(?=\s+(?!\d\d(?!\d)))"  # "ժամը 16։ 20-ն": a clock time, its "։" written with a space
     r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"  # "… in the world.What is the Gaza Strip?": a lost space
 )
 _LINE = re.compile(r"[^\n\r]+")
