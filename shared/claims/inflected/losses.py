@@ -15,6 +15,7 @@ from ..lexicon import Subject
 from ..lexicon.inflected import InflectedLexicon
 from ..phrases import Match
 from .models import model_subject
+from .morphology import is_finite_verb
 from .quantities import Quantity, after_bound, parse_quantity
 from .words import View
 
@@ -167,7 +168,7 @@ def _head(view: View, lex: InflectedLexicon, j: int, first_only: bool = False):
                 end = following.end if following is not None and not following.value.person else k + 1
                 return _tail(view, lex, end, subject, side, enemy, own, nominal, False)
         subject = view.match(lex.subjects, k)
-        named = view.match(lex.nominals, k)
+        named = _nominal_at(view, lex, k)
         person = view.match(lex.person_words, k)
         if named is not None and (subject is None or named.end >= subject.end):
             after = view.match(lex.subjects, named.end)
@@ -213,10 +214,19 @@ def _tail(view: View, lex: InflectedLexicon, end: int, subject: Subject, side, e
             side, end = value, found_end
         elif kind == "enemy":
             enemy, end = True, found_end
-    named = view.match(lex.nominals, end)
+    named = _nominal_at(view, lex, end)
     if named is not None and nominal is None:
         nominal, end = named.value, named.end
     return end, subject, side, enemy, own, nominal, person_word
+
+
+def _nominal_at(view: View, lex: InflectedLexicon, k: int) -> Match | None:
+    """A loss named by a noun or participle ("убитых", "загиблих"), not by the finite verb that shares
+    its lemma ("погиб мирный житель", "военнослужащий погиб")."""
+    named = view.match(lex.nominals, k)
+    if named is None or (named.end == k + 1 and is_finite_verb(lex.language, view.words[k].text)):
+        return None
+    return named
 
 
 def _side_word(view: View, lex: InflectedLexicon, k: int):
@@ -266,8 +276,8 @@ def link(view: View, lex: InflectedLexicon, phrases: list[Phrase], triggers: lis
             if subject is None:
                 continue
             fitted = fit(category, subject)
-            if fitted is None:
-                continue
+            if fitted is None or (phrase.quantity is None and not subject.person and category == "killed"):
+                continue  # "при ударе дрона погиб мирный житель": the drone killed, it was not destroyed
             if fitted in ("killed", "wounded") and phrase.quantity is not None and not phrase.quantity.approximate and (
                     _killed_and_wounded(view, lex, triggers, trigger, subject) or _nominals_of_both(view, lex, phrase)):
                 fitted = "casualties"  # "2300 nəfərədək canlı qüvvəsi məhv edilib və yaralanıb": one figure of both

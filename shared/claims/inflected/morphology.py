@@ -84,7 +84,18 @@ def is_singular(language: str, word: str) -> bool:
     """Whether a Russian or Ukrainian noun is singular ("житель", not "жители"); False elsewhere."""
     if language not in ("ru", "uk") or not _is_plain_word(word):
         return False
-    return _pymorphy(language).parse(word.lower())[0].tag.number == "sing"
+    parses = _pymorphy(language).parse(word.lower())
+    if language == "uk":  # the Ukrainian dictionary marks the plural only ("загинув": masc,past)
+        return all("plur" not in parse.tag for parse in parses)
+    return parses[0].tag.number == "sing"
+
+
+def is_finite_verb(language: str, word: str) -> bool:
+    """Whether a Russian or Ukrainian word is a finite verb ("погиб", "загинув"), which shares its
+    lemma with the participle the lexicon names ("погибший"); False elsewhere."""
+    if language not in ("ru", "uk") or not _is_plain_word(word):
+        return False
+    return _pymorphy(language).parse(word.lower())[0].tag.POS == "VERB"
 
 
 class Keys:

@@ -204,3 +204,22 @@ def test_the_longest_side_name_before_a_phrase_wins() -> None:
     [claim] = claims("Görülən tədbirlər nəticəsində qanunsuz erməni hərbi dəstəsinin altı üzvü məhv edilib.", "az",
                      "2020-12-28")
     assert (claim.category, claim.subject, claim.count.min, claim.side) == ("killed", "fighter", 6, "Nagorno-Karabakh")
+
+
+def test_a_finite_verb_is_not_the_participle_it_shares_a_lemma_with() -> None:
+    # ru-ria-2025-09-23-a: "погиб" is the verb of the civilian's death; the drone that struck killed,
+    # it was not destroyed.
+    found = claims("БЕЛГОРОД, 23 сен — РИА Новости. В Белгороде при ударе дрона ВСУ погиб мирный житель, "
+                   "сообщил губернатор Вячеслав Гладков.", "ru", "2025-09-23")
+    assert [(c.category, c.subject, c.count.min, c.count.max) for c in found] == [("killed", "civilian", 1, 1)]
+    # ru-lenta-2026-01-07-a: the singular noun before its singular verb
+    [claim] = claims("Мирный житель погиб в результате удара дрона Вооруженных сил Украины (ВСУ) в Белгородской "
+                     "области.", "ru", "2026-01-07")
+    assert (claim.category, claim.subject, claim.count.min, claim.count.max) == ("killed", "civilian", 1, 1)
+
+
+def test_a_ukrainian_singular_has_no_number_in_the_dictionary_and_is_still_one() -> None:
+    # uk-slovoidilo-2025-07-09-b: "загинула" (fem. past) and "дитина" carry no number mark
+    [claim] = claims("Як зазначається, однорічна дитина загинула внаслідок чергової російської атаки.", "uk",
+                     "2025-07-09")
+    assert (claim.category, claim.subject, claim.count.min, claim.count.max) == ("killed", "child", 1, 1)
