@@ -11,6 +11,9 @@ from .losses import Finding, Phrase
 
 ENEMY = "\0enemy"
 OWN = "\0own"
+_HARMED = frozenset({"killed", "wounded", "casualties"})
+_ATTACK_REACH = 10
+_ATTACKER_BEFORE, _ATTACKER_AFTER = 8, 3
 
 
 def side_of(ctx, finding: Finding) -> str | None:
@@ -24,6 +27,8 @@ def side_of(ctx, finding: Finding) -> str | None:
         side = _trigger_side(ctx, trigger, phrase)
     if side is None:
         side = _marked_side(ctx, phrase)
+    if side is None and phrase.subject is not None and phrase.subject.person and finding.category in _HARMED:
+        side = _attacked_side(ctx, phrase)
     if side is None and phrase.own:
         side = OWN
     if side is None and ctx.state.enemy_context:
@@ -45,6 +50,60 @@ def _resolve(ctx, side: str | None) -> str | None:
     return side
 
 
+def _attacked_side(ctx, phrase: Phrase) -> str | None:
+    """People killed or wounded by an attack whose attacker is named ("при ударе дрона ВСУ погиб
+    мирный житель", "Ermənistanın raket zərbələri nəticəsində 26 mülki şəxs həlak olub") are of
+    the attacker's adversary."""
+    view, lex = ctx.view, ctx.lex
+    for attack in view.find_all(lex.attacks):
+        if attack.end <= phrase.start - _ATTACK_REACH or attack.start >= phrase.end + _ATTACK_REACH:
+            continue
+        attacker = _attacker(ctx, attack.start, attack.end, phrase)
+        if attacker == ENEMY:
+            return OWN
+        if attacker is not None:
+            return adversary_of(attacker)
+    return None
+
+
+def _attacker(ctx, start: int, end: int, phrase: Phrase) -> str | None:
+    view, lex = ctx.view, ctx.lex
+    before = range(start - 1, max(-1, start - 1 - _ATTACKER_BEFORE), -1)
+    after = range(end, min(len(view), end + _ATTACKER_AFTER))
+    for window in (after, before):
+        for k in window:
+            if view.low(k) in (";", ".", ":", ",") or phrase.start <= k < phrase.end:
+                break
+            if (found := view.match(lex.sides, k)) is not None:
+                found = _longest_side(view, lex, found)
+                if view.match(lex.attack_targets, found.start - 1) is not None:
+                    return adversary_of(found.value)  # the target's people: "удара по азербайджанскому городу"
+                return found.value
+            if view.match(lex.enemy, k) is not None:
+                return ENEMY
+    return None
+
+
+def _longest_side(view, lex, found):
+    """The longest side name ending where `found` ends: "Ermənistan silahlı qüvvələrinin", not
+    "silahlı qüvvələrinin"."""
+    for j in range(found.start - 1, max(-1, found.start - 4), -1):
+        longer = view.match(lex.sides, j)
+        if longer is not None and longer.end >= found.end:
+            found = longer
+    return found
+
+
+def _names_an_attacker(view, lex, found) -> bool:
+    """A side right before or after an attack noun ("російської атаки", "удара ВСУ", "обстрела со
+    стороны противника") is its attacker; one after "по" is its target ("удара по азербайджанскому
+    городу")."""
+    if view.match(lex.attack_targets, found.start - 1) is not None:
+        return False
+    return any(view.match(lex.attacks, k) is not None
+               for k in range(max(0, found.start - 3), min(len(view), found.end + 2)))
+
+
 def _trigger_side(ctx, trigger, phrase: Phrase) -> str | None:
     """The side before the verb: the loser of "ВСУ потеряли", the agent of "российские войска
     уничтожили" (whose enemy lost), or the side after a loss noun ("потери противника")."""
@@ -52,7 +111,7 @@ def _trigger_side(ctx, trigger, phrase: Phrase) -> str | None:
     loser = trigger.key in lex.loser_triggers or trigger.key in lex.suffered_triggers
     for k in range(trigger.end, min(trigger.end + 3, len(view))):
         if loser and (found := view.match(lex.sides, k)) is not None:
-            return found.value
+            return None if _names_an_attacker(view, lex, found) else found.value
         if loser and view.match(lex.enemy, k) is not None:
             return ENEMY
     start = max(0, trigger.start - 7)
@@ -61,6 +120,9 @@ def _trigger_side(ctx, trigger, phrase: Phrase) -> str | None:
             break
         found = view.match(lex.sides, k)
         enemy = view.match(lex.enemy, k)
+        if (found or enemy) is not None and _names_an_attacker(view, lex, found or enemy):
+            # "при ударе дрона ВСУ погиб мирный житель", "в результате обстрела со стороны противника погиб"
+            return OWN if found is None else adversary_of(found.value)
         if found is not None or enemy is not None:
             value = found.value if found is not None else ENEMY
             if loser:

@@ -120,6 +120,9 @@ WRITERS_SIDE = None
 OWN = ["մեր", "մենք", "ունենք", "սեփական"]
 OWN_SUFFIXES: list[str] = []
 SIDE_MARKERS = ["կողմից", "կողմը", "կողմն", "շրջանում", "շարքերում", "կողմում"]
+# Nouns of an attack: the side named beside one is the attacker, and the people it killed or wounded
+# are of the other side.
+ATTACKS = ["հարված", "հարձակում", "հրետակոծություն", "գնդակոծություն", "ռմբակոծություն", "սադրանք"]
 # Words that make people counted beside them civilians ("Քաղաքացիական բնակչության շրջանում ... 13 զոհ").
 CIVILIAN = ["քաղաքացիական", "խաղաղ բնակիչ", "խաղաղ բնակչություն", "բնակչության"]
 MILITARY = ["զինծառայող", "բանակ", "զորք", "մարտ", "մարտեր", "դիրք", "ստորաբաժանում", "ՊԲ", "ԶՈՒ", "ԶՈւ",

@@ -48,6 +48,10 @@ class InflectedLexicon:
     follow_ons: PhraseTable[str]
     """Openings that go on from the sentence before ("Nəticədə", "В результате"): its speaker goes on."""
     side_markers: PhraseTable[str]
+    attacks: PhraseTable[str]
+    """Nouns of an attack ("удара", "атаки", "zərbələri"): a side next to one is the attacker."""
+    attack_targets: PhraseTable[str]
+    """Words before an attack's target ("удар по ..."): a side after one was attacked."""
     military: PhraseTable[str]
     civilian: PhraseTable[str]
     reporting: PhraseTable[str]
@@ -155,6 +159,8 @@ def _compile(language: str) -> InflectedLexicon:
         out_of_sight=flat(getattr(data, "OUT_OF_SIGHT", [])),
         follow_ons=flat(getattr(data, "FOLLOW_ONS", [])),
         side_markers=flat(data.SIDE_MARKERS),
+        attacks=flat(getattr(data, "ATTACKS", [])),
+        attack_targets=flat(getattr(data, "ATTACK_TARGETS", [])),
         military=flat(data.MILITARY),
         civilian=flat(data.CIVILIAN),
         reporting=flat(data.REPORTING),

@@ -211,6 +211,12 @@ WRITERS_SIDE = None
 OWN = ["наш", "наши", "наших", "нашей", "с нашей стороны", "свой", "своих", "свои", "собственный"]
 OWN_SUFFIXES: list[str] = []
 SIDE_MARKERS = ["со стороны", "с стороны", "у", "среди", "потери", "в рядах", "в составе"]
+# Nouns of an attack: the side named beside one ("при ударе дрона ВСУ") is the attacker, and the people
+# it killed or wounded are of the other side.
+ATTACKS = ["удар", "атака", "обстрел", "налет", "налёт", "бомбардировка", "бомбежка", "бомбёжка", "нападение",
+           "ракетный удар", "артобстрел"]
+# Before an attack's target ("удар по азербайджанскому городу"): a side after it was attacked.
+ATTACK_TARGETS = ["по"]
 # Words that make people counted beside them civilians ("Քաղաքացիական բնակչության շրջանում ... 13 զոհ").
 CIVILIAN = ["мирный", "мирных", "гражданский", "гражданских", "мирное население", "жилой"]
 MILITARY = ["военный", "армия", "войска", "бой", "боев", "фронт", "позиция", "подразделение", "группировка",

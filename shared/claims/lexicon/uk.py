@@ -163,6 +163,11 @@ WRITERS_SIDE = "Ukraine"
 OWN = ["наш", "наші", "наших", "нашої", "наша", "свій"]
 OWN_SUFFIXES: list[str] = []
 SIDE_MARKERS = ["з боку", "серед", "у", "в", "в лавах", "втрати"]
+# Nouns of an attack: the side named beside one ("внаслідок російської атаки") is the attacker, and the
+# people it killed or wounded are of the other side.
+ATTACKS = ["удар", "атака", "обстріл", "наліт", "бомбардування", "напад", "ракетний удар", "артобстріл"]
+# Before an attack's target ("удар по азербайджанскому городу"): a side after it was attacked.
+ATTACK_TARGETS = ["по"]
 # Words that make people counted beside them civilians ("Քաղաքացիական բնակչության շրջանում ... 13 զոհ").
 CIVILIAN = ["мирний", "мирних", "цивільний", "цивільних", "цивільне населення"]
 MILITARY = ["військовий", "армія", "війська", "бій", "боїв", "фронт", "позиція", "підрозділ", "угруповання",

@@ -223,3 +223,19 @@ def test_a_ukrainian_singular_has_no_number_in_the_dictionary_and_is_still_one()
     [claim] = claims("Як зазначається, однорічна дитина загинула внаслідок чергової російської атаки.", "uk",
                      "2025-07-09")
     assert (claim.category, claim.subject, claim.count.min, claim.count.max) == ("killed", "child", 1, 1)
+
+
+def test_people_harmed_by_a_named_attacker_are_of_the_other_side() -> None:
+    # ru-ria-2025-09-23-a: the drone was the Ukrainian forces'; the dead civilian is Russia's
+    [claim] = claims("БЕЛГОРОД, 23 сен — РИА Новости. В Белгороде при ударе дрона ВСУ погиб мирный житель, "
+                     "сообщил губернатор Вячеслав Гладков.", "ru", "2025-09-23")
+    assert claim.side == "Russia"
+    # uk-slovoidilo-2025-07-09-b: "внаслідок російської атаки" names the attacker, not the loser
+    [claim] = claims("Як зазначається, однорічна дитина загинула внаслідок чергової російської атаки.", "uk",
+                     "2025-07-09")
+    assert claim.side == "Ukraine"
+    # az-metbuat-2020-10-28-barda-26: Armenia's missile strikes on Barda killed Azerbaijan's civilians
+    found = claims("Son məlumata görə, Ermənistanın dünən və bu gün Bərdəyə raket zərbələri nəticəsində 26 mülki "
+                   "şəxs həlak olub, 82-yə yaxın şəxs yaralanıb.", "az", "2020-10-28")
+    assert [(c.category, c.count.min, c.side) for c in found] == [
+        ("killed", 26, "Azerbaijan"), ("wounded", 82, "Azerbaijan")]
