@@ -150,7 +150,26 @@ def _uncounted(view: View, lex: InflectedLexicon, i: int) -> Phrase | None:
     if head is None:
         return None
     end, subject, side, enemy, own, nominal, person_word = head
+    named = _named_person_end(view, lex, end) if subject.person and not nominal else None
+    if named is not None:  # "əsgər Şahvələdov Sultan Niyaz oğlu": one person, by name
+        return Phrase(i, named, Quantity(1, 1, False, i, named), subject, side, enemy, own)
     return Phrase(i, end, None, subject, side, enemy, own, nominal, person_word)
+
+
+_NAME_WORDS = 4
+
+
+def _named_person_end(view: View, lex: InflectedLexicon, k: int) -> int | None:
+    """The end of a full name with its patronymic after a person noun ("Nazim Əfqan oğlu İsrailov")."""
+    for j in range(k, min(len(view), k + _NAME_WORDS + 1)):
+        if view.low(j) in lex.patronymics:
+            if j == k:
+                return None
+            after = view.words[j + 1].text if j + 1 < len(view) else ""
+            return j + 2 if after[:1].isupper() and after.isalpha() else j + 1
+        if not (view.words[j].text[:1].isupper() and view.words[j].text.isalpha()):
+            return None
+    return None
 
 
 def _head(view: View, lex: InflectedLexicon, j: int, first_only: bool = False):

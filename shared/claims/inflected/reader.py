@@ -239,7 +239,9 @@ class _Context:
             elif self._soldiers(phrase, side):
                 subject = "soldier"
         if quantity is None:
-            count, approximate = (Count(1, 1), False) if not phrase.nominal and not phrase.person_word else (None, False)
+            one = not phrase.nominal and not phrase.person_word and (
+                not phrase.subject.person or (finding.trigger is not None and self._singular(phrase, finding.trigger)))
+            count, approximate = (Count(1, 1) if one else None), False  # "itkilər var": losses, no count
         else:
             count, approximate = Count(quantity.min, quantity.max), quantity.approximate
             if quantity.min is not None and self._floor_before(phrase):  # "потери превысили 383 тыс."
@@ -373,6 +375,8 @@ def _follows_on(view: View, lex: InflectedLexicon) -> bool:
 
 
 def _continues(view: View, lex: InflectedLexicon) -> bool:
-    """A sentence that goes on with the speaker before: a pronoun speaker or an institution word."""
-    return any(view.match(lex.pronouns, k) is not None or view.match(lex.institutions, k) is not None for k in range(len(view)))
+    """A sentence that goes on with the speaker before: a pronoun speaker, an institution word, or a
+    reporting word with nobody named ("Qeyd olunub ki", "Сообщается, что")."""
+    return any(view.match(lex.pronouns, k) is not None or view.match(lex.institutions, k) is not None
+               or view.match(lex.reporting, k) is not None for k in range(len(view)))
 

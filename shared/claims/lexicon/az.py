@@ -139,6 +139,8 @@ OWN_SUFFIXES = ["mız", "miz", "muz", "müz", "ımız", "imiz", "umuz", "ümüz"
 SIDE_MARKERS = ["tərəfindən", "tərəfi", "tərəfin", "arasında", "sıralarında"]
 # Nouns of an attack: the side named beside one ("Ermənistanın ... raket zərbələri nəticəsində") is the
 # attacker, and the people it killed or wounded are of the other side.
+# Words that close a full name ("əsgər Şahvələdov Sultan Niyaz oğlu"): the person noun before is one person.
+PATRONYMICS = ["oğlu", "qızı"]
 ATTACKS = ["zərbə", "zərbələri", "hücum", "hücumu", "atəş", "atəşi", "təxribat", "təxribatı", "bombardman"]
 # Words that make people counted beside them civilians ("Քաղաքացիական բնակչության շրջանում ... 13 զոհ").
 CIVILIAN = ["mülki", "dinc", "dinc sakin", "mülki əhali"]

@@ -50,6 +50,8 @@ class InflectedLexicon:
     side_markers: PhraseTable[str]
     attacks: PhraseTable[str]
     """Nouns of an attack ("удара", "атаки", "zərbələri"): a side next to one is the attacker."""
+    patronymics: frozenset[str]
+    """Words that close a full name ("oğlu", "qızı"): a person noun before one is one person."""
     attack_targets: PhraseTable[str]
     """Words before an attack's target ("удар по ..."): a side after one was attacked."""
     military: PhraseTable[str]
@@ -161,6 +163,7 @@ def _compile(language: str) -> InflectedLexicon:
         side_markers=flat(data.SIDE_MARKERS),
         attacks=flat(getattr(data, "ATTACKS", [])),
         attack_targets=flat(getattr(data, "ATTACK_TARGETS", [])),
+        patronymics=frozenset(getattr(data, "PATRONYMICS", [])),
         military=flat(data.MILITARY),
         civilian=flat(data.CIVILIAN),
         reporting=flat(data.REPORTING),

@@ -239,3 +239,24 @@ def test_people_harmed_by_a_named_attacker_are_of_the_other_side() -> None:
                    "şəxs həlak olub, 82-yə yaxın şəxs yaralanıb.", "az", "2020-10-28")
     assert [(c.category, c.count.min, c.side) for c in found] == [
         ("killed", 26, "Azerbaijan"), ("wounded", 82, "Azerbaijan")]
+
+
+def test_a_soldier_named_with_his_patronymic_is_one_soldier() -> None:
+    # az-bbc-2017-06-16-shahveledov
+    [claim] = claims("Azərbaycan Müdafiə Nazirliyinin cümə günü yaydığı məlumata görə, Silahlı Qüvvələrin hərbi "
+                     "qulluqçusu, əsgər Şahvələdov Sultan Niyaz oğlu həlak olub.", "az", "2017-06-16")
+    assert (claim.category, claim.subject, claim.count.min, claim.count.max, claim.side) == (
+        "killed", "soldier", 1, 1, "Azerbaijan")
+    # az-aznews-2020-12-28-khojavend-own: one killed, one wounded, each by name
+    found = claims("Müdafiə Nazirliyindən AzNews.az-a verilən məlumata görə, nəticədə bir nəfər hərbi qulluqçumuz, "
+                   "əsgər Qənbərov Elmir Rayil oğlu şəhid olub, əsgər Əliyev Emin Süleyman oğlu isə yaralanıb.",
+                   "az", "2020-12-28")
+    assert sorted((c.category, c.count.min, c.count.max) for c in found) == [("killed", 1, 1), ("wounded", 1, 1)]
+
+
+def test_a_reporting_word_with_nobody_named_goes_on_with_the_speaker_before() -> None:
+    # az-publika-2022-09-13-losses
+    [claim] = claims("Bu barədə Publika.az-a Müdafiə Nazirliyindən məlumat verilib.\n\nQeyd olunub ki, nəticədə "
+                     "şəxsi heyət arasında itkilər var, həmçinin hərbi infrastruktura ziyan dəyib.", "az", "2022-09-13")
+    assert (claim.category, claim.subject, claim.count, claim.claimant) == (
+        "casualties", "soldier", None, "Ministry of Defence of Azerbaijan")  # losses, with no count
