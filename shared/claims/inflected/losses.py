@@ -146,7 +146,10 @@ def _uncounted(view: View, lex: InflectedLexicon, i: int) -> Phrase | None:
     their loss ("Կան տուժածներ", "погибших нет")."""
     if i > 0 and view.is_number(i - 1):
         return None
-    head = _head(view, lex, i, first_only=True)
+    j = i
+    while (another := view.match(lex.another, j)) is not None:
+        j = another.end  # "сбит очередной украинский беспилотник": one more
+    head = _head(view, lex, j, first_only=j == i)
     if head is None:
         return None
     end, subject, side, enemy, own, nominal, person_word = head

@@ -137,6 +137,8 @@ OWN = ["bizim", "öz"]
 # Our (first person plural possessive): "əsgərimiz", "hərbi qulluqçumuz", "itkilərimiz".
 OWN_SUFFIXES = ["mız", "miz", "muz", "müz", "ımız", "imiz", "umuz", "ümüz"]
 SIDE_MARKERS = ["tərəfindən", "tərəfi", "tərəfin", "arasında", "sıralarında"]
+# One more of a kind ("сбит очередной беспилотник"): the noun after it is one.
+ANOTHER = ["növbəti"]
 # Nouns of an attack: the side named beside one ("Ermənistanın ... raket zərbələri nəticəsində") is the
 # attacker, and the people it killed or wounded are of the other side.
 # Words that close a full name ("əsgər Şahvələdov Sultan Niyaz oğlu"): the person noun before is one person.

@@ -120,6 +120,8 @@ WRITERS_SIDE = None
 OWN = ["մեր", "մենք", "ունենք", "սեփական"]
 OWN_SUFFIXES: list[str] = []
 SIDE_MARKERS = ["կողմից", "կողմը", "կողմն", "շրջանում", "շարքերում", "կողմում"]
+# One more of a kind ("сбит очередной беспилотник"): the noun after it is one.
+ANOTHER = ["հերթական"]
 # Nouns of an attack: the side named beside one is the attacker, and the people it killed or wounded
 # are of the other side.
 ATTACKS = ["հարված", "հարձակում", "հրետակոծություն", "գնդակոծություն", "ռմբակոծություն", "սադրանք"]

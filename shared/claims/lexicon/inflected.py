@@ -50,6 +50,8 @@ class InflectedLexicon:
     side_markers: PhraseTable[str]
     attacks: PhraseTable[str]
     """Nouns of an attack ("удара", "атаки", "zərbələri"): a side next to one is the attacker."""
+    another: PhraseTable[str]
+    """Words of one more of a kind ("очередной", "հերթական"): the noun after one is one."""
     patronymics: frozenset[str]
     """Words that close a full name ("oğlu", "qızı"): a person noun before one is one person."""
     attack_targets: PhraseTable[str]
@@ -164,6 +166,7 @@ def _compile(language: str) -> InflectedLexicon:
         attacks=flat(getattr(data, "ATTACKS", [])),
         attack_targets=flat(getattr(data, "ATTACK_TARGETS", [])),
         patronymics=frozenset(getattr(data, "PATRONYMICS", [])),
+        another=flat(getattr(data, "ANOTHER", [])),
         military=flat(data.MILITARY),
         civilian=flat(data.CIVILIAN),
         reporting=flat(data.REPORTING),

@@ -211,6 +211,8 @@ WRITERS_SIDE = None
 OWN = ["наш", "наши", "наших", "нашей", "с нашей стороны", "свой", "своих", "свои", "собственный"]
 OWN_SUFFIXES: list[str] = []
 SIDE_MARKERS = ["со стороны", "с стороны", "у", "среди", "потери", "в рядах", "в составе"]
+# One more of a kind ("сбит очередной беспилотник"): the noun after it is one.
+ANOTHER = ["очередной"]
 # Nouns of an attack: the side named beside one ("при ударе дрона ВСУ") is the attacker, and the people
 # it killed or wounded are of the other side.
 ATTACKS = ["удар", "атака", "обстрел", "налет", "налёт", "бомбардировка", "бомбежка", "бомбёжка", "нападение",

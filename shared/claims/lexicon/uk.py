@@ -163,6 +163,8 @@ WRITERS_SIDE = "Ukraine"
 OWN = ["наш", "наші", "наших", "нашої", "наша", "свій"]
 OWN_SUFFIXES: list[str] = []
 SIDE_MARKERS = ["з боку", "серед", "у", "в", "в лавах", "втрати"]
+# One more of a kind ("сбит очередной беспилотник"): the noun after it is one.
+ANOTHER = ["черговий"]
 # Nouns of an attack: the side named beside one ("внаслідок російської атаки") is the attacker, and the
 # people it killed or wounded are of the other side.
 ATTACKS = ["удар", "атака", "обстріл", "наліт", "бомбардування", "напад", "ракетний удар", "артобстріл"]

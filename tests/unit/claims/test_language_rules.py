@@ -260,3 +260,12 @@ def test_a_reporting_word_with_nobody_named_goes_on_with_the_speaker_before() ->
                      "şəxsi heyət arasında itkilər var, həmçinin hərbi infrastruktura ziyan dəyib.", "az", "2022-09-13")
     assert (claim.category, claim.subject, claim.count, claim.claimant) == (
         "casualties", "soldier", None, "Ministry of Defence of Azerbaijan")  # losses, with no count
+
+
+def test_another_one_of_a_kind_is_one() -> None:
+    # hy-panarmenian-2020-11-08-bayraktar: "the enemy's next Bayraktar drone" was shot down
+    [claim] = claims("PanARMENIAN.Net - Պաշտպանության բանակի հակաօդային պաշտպանության ստորաբաժանումները նոյեմբերի "
+                     "8-ին ժամը 13:40-ի սահմաններում հարավարևելյան ուղղությամբ խոցել են թշնամու հերթական Bayraktar "
+                     "անօդաչու թռչող սարքը:", "hy", "2020-11-08")
+    assert (claim.category, claim.subject, claim.count.min, claim.count.max, claim.side) == (
+        "downed", "drone", 1, 1, "Azerbaijan")
