@@ -269,3 +269,13 @@ def test_another_one_of_a_kind_is_one() -> None:
                      "անօդաչու թռչող սարքը:", "hy", "2020-11-08")
     assert (claim.category, claim.subject, claim.count.min, claim.count.max, claim.side) == (
         "downed", "drone", 1, 1, "Azerbaijan")
+
+
+def test_armenian_human_losses_are_soldiers_and_tens_are_a_scale() -> None:
+    # hy-aravot-2020-09-27-hovhannisyan-dozens: "about 200 human losses, close to 3 tens of armour
+    # losses and close to 2 tens of drones"
+    found = claims("Ճշտված տեղեկություններով՝ հակառակորդն ունի մոտ 200 մարդկային կորուստ, 3 տասնյակին մոտ "
+                   "զրահատեխնիկայի կորուստ և 2 տասնյակին մոտ ԱԹՍ-ներ ու այլ սարքավորումներ։", "hy", "2020-09-27")
+    assert [(c.category, c.subject, c.count.min, c.approximate, c.side) for c in found] == [
+        ("casualties", "soldier", 200, True, "Azerbaijan"), ("destroyed", "armored vehicle", 30, True, "Azerbaijan"),
+        ("destroyed", "drone", 20, True, "Azerbaijan")]
