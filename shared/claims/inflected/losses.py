@@ -58,6 +58,9 @@ class Finding:
     phrase: Phrase
     category: str
     trigger: Trigger | None
+    list_start: int | None = None
+    """Where the list the phrase ends began ("հակառակորդի՝ 36 ԱԹՍ-ի, 47 զրահատեխնիկայի և 400 ..."):
+    a side marked before the list is each item's."""
 
 
 def find_phrases(view: View, lex: InflectedLexicon) -> list[Phrase]:
@@ -305,7 +308,7 @@ def link(view: View, lex: InflectedLexicon, phrases: list[Phrase], triggers: lis
                 fitted = "casualties"  # "2300 nəfərədək canlı qüvvəsi məhv edilib və yaralanıb": one figure of both
             if phrase.subject is None:
                 phrase = Phrase(phrase.start, phrase.end, phrase.quantity, subject, phrase.side, phrase.enemy, phrase.own)
-            findings.append(Finding(phrase, fitted, trigger if trigger is not None else None))
+            findings.append(Finding(phrase, fitted, trigger, group[0].start if index else None))
     return findings
 
 

@@ -26,7 +26,9 @@ def side_of(ctx, finding: Finding) -> str | None:
     if side is None and trigger is not None:
         side = _trigger_side(ctx, trigger, phrase)
     if side is None:
-        side = _marked_side(ctx, phrase)
+        side = _marked_side(ctx, phrase.start)
+    if side is None and finding.list_start is not None:
+        side = _marked_side(ctx, finding.list_start)
     if side is None and phrase.subject is not None and phrase.subject.person and finding.category in _HARMED:
         side = _attacked_side(ctx, phrase)
     if side is None and phrase.own:
@@ -133,12 +135,12 @@ def _trigger_side(ctx, trigger, phrase: Phrase) -> str | None:
     return None
 
 
-def _marked_side(ctx, phrase: Phrase) -> str | None:
-    """ "со стороны ВСУ", "у противника", "с армянской стороны" before the phrase, or a side in the
+def _marked_side(ctx, start: int) -> str | None:
+    """ "со стороны ВСУ", "у противника", "с армянской стороны" before `start`, or a side in the
     genitive right before its number ("düşmənin 13 ədəd tankı", "ՀՀ զինված ուժերի 12 զինծառայող")."""
     view, lex = ctx.view, ctx.lex
     comma = False
-    for k in range(phrase.start - 1, max(-1, phrase.start - 9), -1):
+    for k in range(start - 1, max(-1, start - 9), -1):
         if view.low(k) in (";", ".", ":") or view.match(lex.triggers, k) is not None:
             break
         comma = comma or view.low(k) == ","
@@ -153,7 +155,7 @@ def _marked_side(ctx, phrase: Phrase) -> str | None:
                     found = longer
         marked = any(view.match(lex.side_markers, m) is not None for m in range(max(0, k - 2), k + 1))
         after = view.match(lex.side_markers, (found or enemy).end)
-        close = not comma and phrase.start - (found or enemy).end <= 2
+        close = not comma and start - (found or enemy).end <= 2
         if marked or after is not None or close:
             return found.value if found is not None else ENEMY
         if comma:

@@ -279,3 +279,11 @@ def test_armenian_human_losses_are_soldiers_and_tens_are_a_scale() -> None:
     assert [(c.category, c.subject, c.count.min, c.approximate, c.side) for c in found] == [
         ("casualties", "soldier", 200, True, "Azerbaijan"), ("destroyed", "armored vehicle", 30, True, "Azerbaijan"),
         ("destroyed", "drone", 20, True, "Azerbaijan")]
+
+
+def test_a_side_marked_before_a_list_is_each_items() -> None:
+    # hy-kentron-2020-09-28-sargsyan: "the enemy's: about 36 drones, 47 armour and over 400 human losses"
+    found = claims("Նա նշեց, որ այսօրվա դրությամբ, ժամը 17:00-ի սահմաններում, արձանագրվել է հակառակորդի՝ շուրջ "
+                   "36 ԱԹՍ-ի, 47 զրահատեխնիկայի և 400-ից ավելի մարդկային կորուստ:", "hy", "2020-09-28")
+    assert [(c.subject, c.count.min, c.count.max, c.side) for c in found] == [
+        ("drone", 36, 36, "Azerbaijan"), ("armored vehicle", 47, 47, "Azerbaijan"), ("soldier", 400, None, "Azerbaijan")]
