@@ -202,7 +202,7 @@ def dated_by_sentence(view: SentenceView, expressions: list[TimeExpression], pub
         return []
     earlier = []
     for expression in inside:
-        if _reference_point(view, expression.start):
+        if _reference_point(view, expression.start) or _in_aside(view, expression, start):
             continue
         between = range(min(expression.end, start), max(expression.start, end))
         if not any(view.words[k] in _PRESENT for k in between):
