@@ -180,9 +180,10 @@ def attached(view: SentenceView, expressions: list[TimeExpression], start: int, 
     for expression in expressions:
         if start <= expression.start < end:
             result.append(expression)
-        elif expression.start >= end and expression.start < seg_end and expression.start - end <= 9:
-            if not any(view.words[k] in _DETACHING for k in range(end, expression.start)):
-                result.append(expression)
+        elif end <= expression.start < seg_end and expression.start - end <= 9 and not any(
+            view.words[k] in _DETACHING for k in range(end, expression.start)
+        ):
+            result.append(expression)
         elif seg_start <= expression.start and expression.end <= start and _dates_what_follows(view, expression, start, end):
             result.append(expression)
         elif mention is not None and _modifies(view, expression, mention):

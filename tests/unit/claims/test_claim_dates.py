@@ -78,6 +78,14 @@ def test_without_the_articles_date_only_words_of_the_past_make_history() -> None
     ("The 2016 ceasefire held on Monday.", True, MONDAY),
     ("On Monday the ceasefire of 2016 held.", True, MONDAY),
     ("A ceasefire took effect on Monday.", False, MONDAY),
+    # the year of the ceasefire itself, whatever stands between it and what happened to it
+    ("On Monday both sides violated, again, the ceasefire of 1994.", True, MONDAY),
+    ("On Monday both sides violated, again, the ceasefire in 1994.", True, MONDAY),
+    ("On Monday both sides violated, again, the ceasefire at 1994.", False, MONDAY),
+    ("On Monday both sides violated, again, the ceasefire of the 1994 year.", False, MONDAY),
+    ("On Monday both sides said the 2020 ceasefire, which Russia brokered, was violated.", True, None),
+    ("On Monday both sides said the 2020 Moscow ceasefire, which Russia brokered, was violated.", True, None),
+    ("On Monday both sides said in 2020, the ceasefire, which Russia brokered, was violated.", False, None),
 ])
 def test_the_time_that_dates_a_ceasefire(text: str, historical: bool, day: date | None) -> None:
     claims = [claim for claim in dated(text) if claim[0] == "ceasefire"]
