@@ -62,7 +62,7 @@ def time_expressions(view: SentenceView, published: date | None) -> list[TimeExp
 
 def _closed(view: SentenceView, start: int, end: int) -> bool:
     """ "from May until June", "from 2014 to 2016": a stretch with an end, not one reaching today."""
-    return view.word(end) in _RANGE_ENDS or any(view.words[k] in _RANGE_ENDS for k in range(start, end))
+    return view.word(end) in ("to", "until", "till") or any(view.words[k] in _RANGE_ENDS for k in range(start, end))
 
 
 def _dated(view: SentenceView, i: int, published: date | None):

@@ -48,6 +48,11 @@ def span(first: date, last: date | None = None) -> tuple[date, date]:
     ("On June 5, 2016, two soldiers were killed.", [("June 5, 2016", *span(date(2016, 6, 5)))]),
     ("Two soldiers were killed on 5 March.", [("5 March", *span(date(2024, 3, 5)))]),
     ("Two soldiers were killed on 5 March 2016.", [("5 March 2016", *span(date(2016, 3, 5)))]),
+    ("Two soldiers died on June 1.", [("June 1", *span(date(2024, 6, 1)))]),
+    ("Two soldiers died on 1 June.", [("1 June", *span(date(2024, 6, 1)))]),
+    ("Two soldiers died on May 31.", [("May 31", *span(date(2024, 5, 31)))]),
+    ("Two soldiers died on 31 May.", [("31 May", *span(date(2024, 5, 31)))]),
+    ("Two soldiers died on May 32.", [("May", *span(date(2024, 5, 1), date(2024, 5, 31)))]),
     ("Three civilians were killed on September 29.", [("September 29", *span(date(2023, 9, 29)))]),
     ("The ceasefire takes effect on August 10.", [("August 10", *span(date(2024, 8, 10)))]),
     ("He was killed in December 2016.", [("December 2016", *span(date(2016, 12, 1), date(2016, 12, 31)))]),
@@ -72,6 +77,8 @@ def span(first: date, last: date | None = None) -> tuple[date, date]:
     ("Police in the Mar district said 4 died.", []),
     # a capital letter makes the month
     ("Officials said 4 died, may god rest them.", []),
+    ("Units were sent on march 2 days later.", []),
+    ("Casualties in june were not reported.", []),
     # days counted back from the article's date
     ("Yesterday three soldiers died.", [("Yesterday", *span(date(2024, 6, 14)))]),
     ("Overnight three drones were shot down.", [("Overnight", *span(date(2024, 6, 14)))]),
@@ -124,6 +131,8 @@ def test_without_the_articles_date_only_years_and_dated_months_are_known() -> No
     ("From April until June, 100 died.", [("April", False), ("June", False)]),
     ("From June till August, 100 died.", [("June", False), ("August", False)]),
     ("Since yesterday 5 died.", [("yesterday", True)]),
+    ("Since 2014 and the start of the war, 14,000 have died.", [("2014", True)]),
+    ("From 2014 - 2016, 100 died.", [("2014 - 2016", False)]),
     ("After 2014, 14,000 died.", [("2014", False)]),
 ])
 def test_a_time_counted_from_reaches_the_present(text: str, expected: list[tuple]) -> None:
