@@ -18,8 +18,8 @@ from .view import SentenceView
 RECENT = timedelta(days=31)
 _YEAR = re.compile(r"(19|20)\d\d")
 _DECADE = re.compile(r"(19|20)\d0s")
-_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)[-–]((?:19|20)?\d\d)")
 _DETACHING = frozenset({",", ";", "after", "that", "which", "following", "before", "since", "when", "who", "while", "but", "until"})
+_RANGE_ENDS = frozenset({"to", "until", "till", "-", "–", "and"})
 _PRESENT = frozenset({"has", "have", "is", "are", "remains", "remain", "stands", "'ve", "now"})
 
 
@@ -52,12 +52,17 @@ def time_expressions(view: SentenceView, published: date | None) -> list[TimeExp
             continue
         expression = _dated(view, i, published)
         if expression is not None:
-            since = view.word(i - 1) in ("since", "from") and view.word(expression[1]) not in ("to", "until", "till")
+            since = view.word(i - 1) in ("since", "from") and not _closed(view, expression[0], expression[1])
             found.append(TimeExpression(expression[0], expression[1], expression[2], expression[3], since=since))
             i = expression[1]
             continue
         i += 1
     return found
+
+
+def _closed(view: SentenceView, start: int, end: int) -> bool:
+    """ "from May until June", "from 2014 to 2016": a stretch with an end, not one reaching today."""
+    return view.word(end) in ("to", "until", "till") or any(view.words[k] in _RANGE_ENDS for k in range(start, end))
 
 
 def _dated(view: SentenceView, i: int, published: date | None):
@@ -68,14 +73,11 @@ def _dated(view: SentenceView, i: int, published: date | None):
     if _DECADE.fullmatch(word):
         year = int(word[:4])
         return i, i + 1, date(year, 1, 1), date(year + 9, 12, 31)
-    if _YEAR_RANGE.fullmatch(word):
-        first, last = _YEAR_RANGE.fullmatch(word).groups()
-        last_year = int(last) if len(last) == 4 else int(first[:2] + last)
-        return i, i + 1, date(int(first), 1, 1), date(last_year, 12, 31)
     if token.text.isdigit() and _YEAR.fullmatch(word):
         year = int(word)
-        if view.word(i + 1) in ("-", "–", "to", "and") and _YEAR.fullmatch(view.word(i + 2)) and view.tokens[i + 2].text.isdigit():
-            return i, i + 3, date(year, 1, 1), date(int(view.word(i + 2)), 12, 31)
+        last = _range_end(view, i, year)
+        if last is not None:
+            return i, i + 3, date(year, 1, 1), date(last, 12, 31)
         return i, i + 1, date(year, 1, 1), date(year, 12, 31)
     month = lex.months.get(word) if token.capitalized else None
     if month is not None and (word not in ("may", "march", "mar") or _month_context(view, i)):
@@ -95,6 +97,19 @@ def _dated(view: SentenceView, i: int, published: date | None):
         return i, i + 1, day, day
     if word == "today" and published is not None:
         return i, i + 1, published, published
+    return None
+
+
+def _range_end(view: SentenceView, i: int, year: int) -> int | None:
+    """The last year of "2014-2016", "2014 to 2016", "between 2016 and 2020" or "1992-94"."""
+    joiner, after = view.word(i + 1), view.word(i + 2)
+    if joiner not in ("-", "–", "to", "and") or not after.isdigit():
+        return None
+    if _YEAR.fullmatch(after):
+        return int(after)
+    if joiner in ("-", "–") and len(after) == 2:
+        last = year // 100 * 100 + int(after)
+        return last if last >= year else last + 100
     return None
 
 
@@ -165,9 +180,10 @@ def attached(view: SentenceView, expressions: list[TimeExpression], start: int, 
     for expression in expressions:
         if start <= expression.start < end:
             result.append(expression)
-        elif expression.start >= end and expression.start < seg_end and expression.start - end <= 9:
-            if not any(view.words[k] in _DETACHING for k in range(end, expression.start)):
-                result.append(expression)
+        elif end <= expression.start < seg_end and expression.start - end <= 9 and not any(
+            view.words[k] in _DETACHING for k in range(end, expression.start)
+        ):
+            result.append(expression)
         elif seg_start <= expression.start and expression.end <= start and _dates_what_follows(view, expression, start, end):
             result.append(expression)
         elif mention is not None and _modifies(view, expression, mention):
@@ -187,7 +203,7 @@ def dated_by_sentence(view: SentenceView, expressions: list[TimeExpression], pub
         return []
     earlier = []
     for expression in inside:
-        if _reference_point(view, expression.start):
+        if _reference_point(view, expression.start) or _in_aside(view, expression, start):
             continue
         between = range(min(expression.end, start), max(expression.start, end))
         if not any(view.words[k] in _PRESENT for k in between):
