@@ -34,13 +34,13 @@ def speaker_of(view: SentenceView, start: int, end: int, memory: SpeakerMemory) 
     lex = view.lex
     while start < end and (view.words[start] in lex.claimant_drop or view.words[start] in lex.time_words):
         start += 1
-    while end > start and (view.words[end - 1] in lex.claimant_drop or view.words[end - 1] in lex.time_words or view.is_punct(end - 1) or view.words[end - 1] in lex.weekdays):
+    while end > start and (view.words[end - 1] in lex.claimant_drop or view.words[end - 1] in lex.time_words or view.is_punct(end - 1)):
         end -= 1
     phrase = view.text(start, end)
     words = " ".join(view.words[start:end])
     if not phrase or any(word in _NOT_IN_A_NAME for word in view.words[start:end]):
         return Speaker(memory.owner, "")
-    if lex.pronouns.match(view.words[start:end], 0) is not None and lex.pronouns.match(view.words[start:end], 0).end == end - start:
+    if _refers_back(view, start, end):
         if memory.last is not None and (words in ("it", "he", "she", "they", "we", "this") or _same_head(words, memory.last.phrase)):
             return Speaker(memory.last.claimant, phrase)
         if memory.owner is not None:
@@ -49,6 +49,16 @@ def speaker_of(view: SentenceView, start: int, end: int, memory: SpeakerMemory) 
     if claimant == phrase and memory.owner is not None and any(word in _INSTITUTIONS for word in view.words[start:end]):
         claimant = memory.owner  # "the General Staff said" on the channel of the General Staff
     return Speaker(claimant, phrase)
+
+
+def _refers_back(view: SentenceView, start: int, end: int) -> bool:
+    """The words are all one word pointing back: "it", "officials", "the ministry" (its "the" dropped)."""
+    words = view.words[start:end]
+    for candidate in (words, ["the", *words]):
+        match = view.lex.pronouns.match(candidate, 0)
+        if match is not None and match.end == len(candidate):
+            return True
+    return False
 
 
 def _same_head(words: str, phrase: str) -> bool:
@@ -66,7 +76,8 @@ def _canonical(view: SentenceView, start: int, end: int, phrase: str) -> str:
     for i in range(start, end):
         actor = actor_at(view, i, speakers=True)
         if actor is not None and actor.end <= end:
-            inside = organisation is not None and organisation.start <= i < organisation.end
+            # a country straight after the organisation's name is its branch: "Amnesty International Ukraine"
+            inside = organisation is not None and organisation.start <= i <= organisation.end
             if not inside and is_side(actor.value):
                 return actor.value
             if not inside:
