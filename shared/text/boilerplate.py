@@ -63,7 +63,7 @@ def text_lines(text: str) -> Lines:
     keys: dict[int, None] = {}
     consent: set[int] = set()
     text = text or ""
-    any_consent = is_consent(text.casefold())
+    any_consent = is_consent(line_text(text))  # folded as each line is: a banner may hold non-breaking spaces
     for line in text.splitlines():
         if len(line) < MIN_LINE_CHARS:
             continue

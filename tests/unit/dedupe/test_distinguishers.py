@@ -146,3 +146,77 @@ def test_every_place_of_a_sentence_counts_and_its_key_is_at_most_three_words_bac
 
 def test_a_two_letter_word_is_no_context_of_a_number():
     assert extract_facts("UN 12") == set()
+
+
+def test_a_plural_of_four_letters_is_counted_as_its_singular():
+    assert extract_facts("12 guns") == {"n:>gun=12"}
+    assert _conflict("Troops lost 12 guns", "Troops lost 12 gun") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Today, 24 February, the ministry said",
+    "Heute, 24. Februar",
+    "Today, 24.02.2023, the ministry said",
+])
+def test_a_date_given_as_today_is_the_day_of_the_text(text):
+    assert {"d:2-24", "t:2-24"} <= extract_facts(text)
+
+
+def test_a_date_three_words_or_more_after_today_is_not_the_day_of_the_text():
+    facts = extract_facts("Today officials recalled that 24 February changed everything")
+    assert "d:2-24" in facts and not any(f.startswith("t:") for f in facts)
+
+
+def test_announcements_of_one_template_on_two_days_differ_in_their_today():
+    monday = "Today, 24 February, the General Staff reports 12 drones downed."
+    tuesday = "Today, 25 February, the General Staff reports 12 drones downed."
+    assert _conflict(monday, tuesday) == "d: ['2-24'] vs ['2-25']"
+    assert "t:2-25" in extract_facts(tuesday)
+
+
+def test_a_place_key_is_the_nearest_content_word_up_to_three_back():
+    assert extract_facts("The shelling was in Kherson") == {"p:shelling=kherson"}
+    assert extract_facts("The war in Gaza") == {"p:war=gaza"}  # three letters are a key
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("on 24.02.2023", {"d:2-24"}),
+    ("on 26/4/2020", {"d:4-26"}),
+    ("24.02", {"d:2-24"}),
+    ("1.03.2020 and 31.12.2020 and 15.01.2021", {"d:3-1", "d:12-31", "d:1-15"}),
+    ("35.12.2020", set()),
+    ("32.12.2020", set()),
+    ("12.13.2020", set()),
+    ("0.12.2020 and 12.00.2020", set()),
+])
+def test_numeric_dates_have_a_day_from_1_to_31_and_a_month_from_1_to_12(text, dates):
+    assert {f for f in extract_facts(text) if f.startswith("d:")} == dates
+
+
+def test_a_decimal_is_a_count_not_a_date():
+    assert extract_facts("3.5 million people fled") == {"n:>million=3.5", "n:>people=3.5"}
+
+
+@pytest.mark.parametrize("text", ["1'062 houses damaged", "1’062 houses damaged"])
+def test_apostrophes_separate_thousands(text):
+    assert extract_facts(text) == {"n:>house=1062", "n:>damaged=1062"}
+
+
+def test_headline_numbers_count_only_over_a_body_of_fewer_than_eight_words():
+    title = "12 drones downed over Kyiv"
+    assert {"n:>drone=12", "p:alert=kyiv"} <= extract_facts("Air raid alert in Kyiv.", title)
+    eight_words = "Air raid alert in Kyiv tonight, residents said."
+    assert extract_facts(eight_words, title) == extract_facts(eight_words)
+
+
+def test_places_swapped_between_their_words_are_no_conflict():
+    a = "Troops fighting near Hadrut were shelled by artillery near Martakert."
+    b = "Troops fighting near Martakert were shelled by artillery near Hadrut."
+    assert _conflict(a, b) is None
+    assert _conflict(a, "Troops fighting near Fuzuli were shelled by artillery near Martakert.")
+
+
+def test_a_number_moved_away_from_its_word_does_not_hide_another_conflict():
+    a = "Karabakh forces destroyed 14 tanks in the past 24 hours on Monday."
+    b = "On Tuesday, 14 tanks were destroyed by Karabakh forces in 24 hours."
+    assert _conflict(a, b) == "w: ['mon'] vs ['tue']"

@@ -2,6 +2,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from services.ingest.schedule.timing import (
+    WEEK,
     FeedHints,
     ScheduleBounds,
     SourceState,
@@ -136,3 +137,130 @@ def test_not_modified_keeps_the_publishing_rhythm():
                            published=[], hints=FeedHints(), bounds=BOUNDS)
     assert state.next_check_at == later + timedelta(minutes=5)
     assert state.newest_item_at == NOW and state.items_seen == 12 and state.content_hash == "h1"
+
+
+def test_a_source_is_due_when_never_scheduled_or_once_its_time_has_come():
+    assert SourceState("s1", "u").due(NOW)
+    assert SourceState("s1", "u", next_check_at=NOW).due(NOW)
+    assert not SourceState("s1", "u", next_check_at=NOW + timedelta(seconds=1)).due(NOW)
+    assert SourceState("s1", "u", next_check_at=NOW - timedelta(seconds=1)).due(NOW)
+
+
+def test_the_rhythm_counts_entries_from_exactly_a_week_ago_up_to_now():
+    assert publishing_interval([NOW, NOW - timedelta(minutes=20)], NOW, BOUNDS) == timedelta(minutes=20)
+    week_old = [NOW - timedelta(minutes=20), NOW - WEEK]
+    assert publishing_interval(week_old, NOW, BOUNDS) == BOUNDS.max_interval  # a gap of days, clamped
+    tight = ScheduleBounds(max_interval=timedelta(days=30))
+    assert publishing_interval(week_old, NOW, tight) == WEEK - timedelta(minutes=20)
+    assert publishing_interval([NOW - WEEK - timedelta(seconds=1), NOW], NOW, tight) == tight.max_interval
+    assert publishing_interval([NOW + timedelta(minutes=5), NOW - timedelta(minutes=20)], NOW, BOUNDS) \
+        == BOUNDS.max_interval  # an entry dated in the future is no evidence
+
+
+def test_the_rhythm_is_the_median_gap():
+    # Gaps of 2, 3, 10, 20 and 40 minutes, newest first: the median is 10.
+    offsets = [0, 2, 5, 15, 35, 75]
+    published = [NOW - timedelta(minutes=m) for m in offsets]
+    assert publishing_interval(published, NOW, BOUNDS) == timedelta(minutes=10)
+
+
+def test_without_cache_hints_a_source_allowed_under_a_minute_keeps_its_own_rhythm():
+    fast = ScheduleBounds(min_interval=timedelta(seconds=10))
+    every_30_seconds = [NOW - timedelta(seconds=30 * i) for i in range(11)]
+    assert next_after_success(NOW, every_30_seconds, FeedHints(), fast) == NOW + timedelta(seconds=30)
+
+
+def test_a_skipped_hour_moves_the_check_to_the_start_of_the_next_hour():
+    at_13 = datetime(2020, 9, 27, 13, 20, 45, 500000, tzinfo=UTC)
+    assert outside_skips(at_13, frozenset({13}), frozenset()) == datetime(2020, 9, 27, 14, tzinfo=UTC)
+    assert outside_skips(at_13, frozenset({12}), frozenset()) == at_13
+
+
+def test_a_skipped_day_moves_the_check_to_the_next_midnight():
+    sunday_afternoon = datetime(2020, 9, 27, 15, 34, 56, 789000, tzinfo=UTC)
+    weekend = frozenset({"saturday", "sunday"})
+    assert outside_skips(sunday_afternoon, frozenset(), weekend) == datetime(2020, 9, 28, tzinfo=UTC)
+    friday = datetime(2020, 9, 25, 23, 30, tzinfo=UTC)
+    assert outside_skips(friday, frozenset({23}), weekend) == datetime(2020, 9, 28, tzinfo=UTC)
+
+
+def test_a_feed_that_skips_every_day_is_read_anyway():
+    every_day = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+    assert outside_skips(NOW, frozenset(), every_day) == NOW
+    assert outside_skips(NOW, frozenset(), every_day - {"monday"}) == datetime(2020, 9, 28, tzinfo=UTC)
+
+
+def test_a_success_after_a_bad_spell_records_the_fetch_and_clears_the_failure():
+    unhealthy = SourceState("s1", "u", last_checked_at=NOW - timedelta(hours=6), last_status=503,
+                            last_error="HTTP 503", last_error_kind="http_status", consecutive_failures=14,
+                            failing_since=NOW - timedelta(days=2), healthy=False)
+    state = record_success(unhealthy, NOW, status=200, etag=None, last_modified=None, new_items=0,
+                           published=[], hints=FeedHints(), bounds=BOUNDS)
+    assert (state.last_checked_at, state.last_success_at, state.last_status) == (NOW, NOW, 200)
+    assert (state.last_error, state.last_error_kind, state.consecutive_failures, state.failing_since) \
+        == (None, None, 0, None)
+    assert state.healthy
+
+
+def test_a_full_response_replaces_the_validators_even_with_none():
+    state = SourceState("s1", "u", etag='"old"', last_modified="Mon, 01 Jan 2020 00:00:00 GMT")
+    fresh = record_success(state, NOW, status=200, etag='"new"', last_modified="Tue, 02 Jan 2020 00:00:00 GMT",
+                           new_items=1, published=[NOW], hints=FeedHints(), bounds=BOUNDS)
+    assert (fresh.etag, fresh.last_modified) == ('"new"', "Tue, 02 Jan 2020 00:00:00 GMT")
+    bare = record_success(state, NOW, status=200, etag=None, last_modified=None, new_items=1,
+                          published=[NOW], hints=FeedHints(), bounds=BOUNDS)
+    assert (bare.etag, bare.last_modified) == (None, None)  # the server stopped sending them
+    revalidated = record_success(state, NOW, status=304, etag='"newer"', last_modified=None, new_items=0,
+                                 published=[], hints=FeedHints(), bounds=BOUNDS)
+    assert (revalidated.etag, revalidated.last_modified) == ('"newer"', state.last_modified)
+
+
+def test_a_full_response_without_entries_forgets_the_rhythm_but_not_the_newest_entry():
+    state = record_success(SourceState("s1", "u"), NOW, status=200, etag=None, last_modified=None, new_items=6,
+                           published=every(5, 6), hints=FeedHints(), bounds=BOUNDS)
+    later = NOW + timedelta(minutes=5)
+    emptied = record_success(state, later, status=200, etag=None, last_modified=None, new_items=0,
+                             published=[], hints=FeedHints(), bounds=BOUNDS)
+    assert emptied.recent_published == () and emptied.next_check_at == later + BOUNDS.max_interval
+    assert emptied.newest_item_at == NOW
+
+
+def test_the_newest_entry_is_the_newest_ever_seen():
+    state = SourceState("s1", "u", newest_item_at=NOW)
+    older = record_success(state, NOW, status=200, etag=None, last_modified=None, new_items=0,
+                           published=[NOW - timedelta(hours=1)], hints=FeedHints(), bounds=BOUNDS)
+    assert older.newest_item_at == NOW
+    newer = record_success(state, NOW + timedelta(hours=1), status=200, etag=None, last_modified=None,
+                           new_items=1, published=[NOW + timedelta(minutes=30)], hints=FeedHints(), bounds=BOUNDS)
+    assert newer.newest_item_at == NOW + timedelta(minutes=30)
+
+
+def test_the_rhythm_kept_for_later_is_that_of_the_newest_entries():
+    burst = every(2, 11)
+    quiet_before = [NOW - timedelta(hours=h) for h in range(1, 6)]
+    state = record_success(SourceState("s1", "u"), NOW, status=200, etag=None, last_modified=None, new_items=16,
+                           published=quiet_before + burst, hints=FeedHints(), bounds=BOUNDS)
+    assert state.recent_published == tuple(burst)
+    later = NOW + timedelta(minutes=2)
+    state = record_success(state, later, status=304, etag=None, last_modified=None, new_items=0,
+                           published=[], hints=FeedHints(), bounds=BOUNDS)
+    assert state.next_check_at == later + timedelta(minutes=2)
+
+
+def test_a_failure_records_what_went_wrong():
+    state = record_failure(SourceState("s1", "u"), NOW, error_kind="http_status", message="HTTP 502", status=502,
+                           retry_after=None, bounds=BOUNDS, rng=random.Random(4))
+    assert (state.last_checked_at, state.last_status, state.last_error, state.last_error_kind) \
+        == (NOW, 502, "HTTP 502", "http_status")
+    assert state.last_success_at is None
+
+
+def test_failing_for_exactly_the_unhealthy_span_turns_unhealthy():
+    since = NOW - BOUNDS.unhealthy_after
+    state = SourceState("s1", "u", consecutive_failures=1, failing_since=since)
+    state = record_failure(state, NOW, error_kind="connect", message="refused", status=None, retry_after=None,
+                           bounds=BOUNDS, rng=random.Random(0))
+    assert not state.healthy
+    almost = SourceState("s1", "u", consecutive_failures=1, failing_since=since + timedelta(seconds=1))
+    assert record_failure(almost, NOW, error_kind="connect", message="refused", status=None, retry_after=None,
+                          bounds=BOUNDS, rng=random.Random(0)).healthy

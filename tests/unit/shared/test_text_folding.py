@@ -52,3 +52,9 @@ def test_line_keys_ignore_case_spacing_and_digit_script():
     lines = text_lines("short\n" + SIDEBAR)
     assert len(lines.keys) == 1 and not lines.consent
     assert strip_lines("keep me\n" + SIDEBAR, lines.keys) == "keep me"
+
+
+def test_a_consent_line_spaced_with_non_breaking_spaces_is_a_consent_line():
+    banner = "We use\u00a0cookies to improve your experience on this site."
+    lines = text_lines(f"Shelling resumed near the town overnight, officials said.\n{banner}")
+    assert lines.consent == {line_key(line_text(banner))}
