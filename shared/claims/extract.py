@@ -7,6 +7,7 @@ from datetime import date
 
 from .actors import actor_at, is_party, is_side, opponent
 from .attribution import Attribution, claimant_at, find_attributions, remember
+from .attacks import attacked_side
 from .casualty import find_losses
 from .ceasefire import Truce, find_truces, parties
 from .context import place_in_context
@@ -107,6 +108,8 @@ class _Reader:
             side = opponent(claimant) or adversary_of(party_of(claimant))
         if side is None and (agent := loss.agent or _agent_after(self.view, loss.end)) is not None:
             side = opponent(agent) or adversary_of(party_of(agent))  # "taken hostage by Hamas": Israel's
+        if side is None and loss.subject is not None:
+            side = attacked_side(self.view, loss.start, loss.end)
         if side is None and claimant is not None and is_side(claimant):
             # a party's own people: "its soldiers", or soldiers it says were killed
             if loss.own or (loss.suffered and loss.subject == "soldier" and is_party(claimant)):

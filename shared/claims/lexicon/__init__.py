@@ -94,6 +94,7 @@ class Lexicon:
     taking: frozenset[str] = frozenset()
     seasons: dict[str, tuple[int, int]] | None = None
     bodies_found: PhraseTable[str] | None = None
+    attacks: PhraseTable[str] | None = None
 
     def model_subject(self, word: str) -> Subject | None:
         """The equipment a weapon name or model code stands for ("su-25s" -> aircraft)."""
@@ -188,6 +189,7 @@ def _compile(data: ModuleType) -> Lexicon:
         taking=frozenset(getattr(data, "TAKING", ())),
         seasons=dict(getattr(data, "SEASONS", {})),
         bodies_found=flat(getattr(data, "BODIES_FOUND", ())),
+        attacks=PhraseTable.of(getattr(data, "ATTACKS", {})),
     )
 
 

@@ -316,6 +316,17 @@ PASSIVE = {
 # "rescuers pulled out 12 bodies"), where people found are not ("12 people were found alive").
 BODIES_FOUND = ["found", "recovered", "discovered", "retrieved", "pulled out", "pulled from",
                 "exhumed", "unearthed", "identified", "collected", "brought out", "found dead"]
+# Attacks named beside the people they harmed: their side is the target's or the attacker's
+# adversary ("taken hostage after the invasion of Israel by Hamas fighters"). "armed" attacks
+# are made by armed forces only; an attack of "any" kind names its target's side only when its
+# attacker is named too.
+ATTACKS = {
+    "armed": ["invasion", "offensive", "incursion", "strike", "strikes", "airstrike", "airstrikes",
+              "air strike", "air strikes", "missile strike", "drone strike", "shelling",
+              "bombardment", "rocket attack", "drone attack", "missile attack", "artillery fire"],
+    "any": ["attack", "attacks", "assault", "onslaught", "raid", "raids", "bombing", "rampage",
+            "massacre", "terror attack"],
+}
 # Nouns that are themselves the loss ("40 deaths", "97 wounded").
 NOMINAL = {
     "killed": ["deaths", "death", "fatalities", "fatality", "dead", "killed", "killings",

@@ -81,5 +81,24 @@ def test_people_an_attacker_harms_are_of_its_adversary(text, side):
     assert [found[-1] for found in claims(text)][:1] == [side]
 
 
-def test_a_side_named_as_the_target_is_not_the_attacker():
-    assert claims("A strike on Ukrainian positions killed two soldiers.") == [("killed", "soldier", 2, 2, None)]
+@pytest.mark.parametrize(("text", "side"), [
+    # nbc-2023-10-09-010
+    ("Some 130 people, including children, have been taken hostage after the shocking invasion of Israel by Hamas "
+     "fighters.", "Israel"),
+    # nbc-2023-10-09-013
+    ("Gilad Peretz's says his father is missing after rushing to the festival venue to save his daughter from the "
+     "Hamas terror attack.", "Israel"),
+    ("A strike on Ukrainian positions killed two soldiers.", "Ukraine"),
+    ("Five soldiers were killed in the shelling of an Armenian checkpoint.", "Armenia"),
+    ("Two people were killed in a Russian missile strike on Kharkiv.", "Ukraine"),
+])
+def test_people_harmed_by_an_attack_are_the_targets_or_the_attackers_adversarys(text, side):
+    assert [found[-1] for found in claims(text)] == [side]
+
+
+def test_an_attack_of_any_kind_on_a_belligerents_people_names_their_side_only_with_its_attacker():
+    assert claims("Two people were killed in a knife attack on a Russian bus.") == [("killed", "person", 2, 2, None)]
+
+
+def test_an_attacker_in_several_wars_names_no_side():
+    assert claims("Three civilians died in Israeli strikes.") == [("killed", "civilian", 3, 3, None)]
