@@ -220,3 +220,17 @@ def test_a_number_moved_away_from_its_word_does_not_hide_another_conflict():
     a = "Karabakh forces destroyed 14 tanks in the past 24 hours on Monday."
     b = "On Tuesday, 14 tanks were destroyed by Karabakh forces in 24 hours."
     assert _conflict(a, b) == "w: ['mon'] vs ['tue']"
+
+
+def test_a_decimal_comma_is_the_same_count_as_a_decimal_point():
+    assert extract_facts("3,5 million people fled") == {"n:>million=3.5", "n:>people=3.5"}
+    assert _conflict("3,5 million people fled", "3.5 million people fled") is None
+
+
+def test_a_date_or_a_number_after_a_preposition_is_no_place():
+    assert extract_facts("Air raid alerts were declared in Kyiv at 2023-02-24 and at 25.02.2023.") == {
+        "p:declared=kyiv", "d:2-24", "d:2-25",
+    }
+    assert extract_facts("Damage was recorded in 1'062 houses") == {
+        "n:<recorded=1062", "n:<damage=1062", "n:>house=1062",
+    }

@@ -93,6 +93,12 @@ def test_an_entry_is_headline_only_when_little_follows_its_headline():
     assert not _fp(own, title=HEADLINE).headline_only  # a text of its own, not starting with the headline
 
 
+def test_a_short_text_of_its_own_under_a_long_headline_is_not_headline_only():
+    title = "Drones downed over Kyiv overnight, air force says"  # eight words
+    own = "Air defence units shot down twelve drones in the night."  # ten words, none from the headline first
+    assert not _fp(own, title=title).headline_only
+
+
 def test_a_wire_dateline_before_the_headline_does_not_make_more_of_an_entry():
     text = f"KYIV (Reuters) - {HEADLINE}, the air force said on Sunday."
     assert _fp(text, title=HEADLINE).headline_only
