@@ -135,3 +135,48 @@ def test_who_speaks_and_over_which_words(text: str, expected: list[tuple]) -> No
 ])
 def test_a_passive_a_noun_or_a_toll_of_lives_names_no_speaker(text: str) -> None:
     assert attributions(text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Twelve soldiers were killed, according to the ministry on Telegram.", "ministry"),
+    ("Twelve soldiers were killed, according to the ministry in Kyiv.", "ministry"),
+    ("Twelve soldiers were killed, according to the ministry late last night.", "ministry"),
+    ("Twelve soldiers were killed, according to the ministry early this week.", "ministry"),
+    ("Twelve soldiers were killed, according to the governor during a briefing.", "governor"),
+    ("Twelve soldiers were killed, according to the governor at a briefing.", "governor"),
+    ("Twelve soldiers were killed, according to the ministry via Telegram.", "ministry"),
+    ("Twelve soldiers were killed, said the governor to reporters.", "governor"),
+    ("Twelve soldiers were killed, said a ministry source told to speak anonymously.", "ministry source"),
+    ("Twelve soldiers were killed, according to Armenia and the Azerbaijani army.", "Armenia and the Azerbaijani army"),
+    ("Twelve soldiers were killed, according to Armenia and the ministry.", "Armenia"),
+])
+def test_the_speaker_after_the_claim_ends_before_where_when_and_to_whom(text: str, speaker: str) -> None:
+    assert attributions(text)[0][1] == speaker
+
+
+def test_the_speaker_after_the_claim_ends_before_a_source_it_cites() -> None:
+    text = "Twelve soldiers were killed, according to the agency citing military sources."
+    assert [a[:4] for a in attributions(text)] == [
+        ("agency", "agency", "according", "Twelve soldiers were killed,"),
+        ("military sources", "military sources", "citing", "Twelve soldiers were killed, according to the agency")]
+
+
+@pytest.mark.parametrize("verb", ["adding", "saying"])
+def test_a_speaker_going_on_without_a_comma_still_goes_on(verb: str) -> None:
+    text = f"Twelve soldiers were killed, said the ministry {verb} that 12 more were wounded."
+    assert attributions(text) == [
+        ("ministry", "ministry", "said", f"Twelve soldiers were killed | {verb} that 12 more were wounded.", False, False),
+        ("ministry", "ministry", verb, "that 12 more were wounded.", True, False)]
+
+
+@pytest.mark.parametrize("pronoun", ["It", "He", "She", "They", "We"])
+def test_a_pronoun_is_not_remembered_in_place_of_the_speaker_it_stands_for(pronoun: str) -> None:
+    text = (f"Armenia's defence ministry said fighting went on. {pronoun} said two soldiers were wounded. "
+            "The ministry said 16 servicemen had been killed.")
+    assert claimants(text) == ["Armenia", "Armenia"]
+
+
+def test_a_report_of_nobody_named_is_not_remembered_as_the_last_speaker() -> None:
+    text = ("Armenia's defence ministry said fighting went on. There were reports that nine people were killed. "
+            "Sixteen servicemen had been killed, it said.")
+    assert claimants(text) == [None, "Armenia"]
