@@ -180,3 +180,31 @@ def test_a_report_of_nobody_named_is_not_remembered_as_the_last_speaker() -> Non
     text = ("Armenia's defence ministry said fighting went on. There were reports that nine people were killed. "
             "Sixteen servicemen had been killed, it said.")
     assert claimants(text) == [None, "Armenia"]
+
+
+@pytest.mark.parametrize("text", [
+    "The war claims 200 lives every week.",
+    "Shelling kept claiming lives in Bakhmut.",
+    "Strikes claim 200 lives a month.",
+])
+def test_a_war_that_claims_lives_is_no_speaker(text: str) -> None:
+    assert attributions(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry reports wounded and dead in Kharkiv.",
+    "The ministry confirmed killed soldiers number 12.",
+    "Police announced dead soldiers numbered 12.",
+    "Police announced missing people number 12.",
+])
+def test_a_reporting_word_straight_before_a_loss_reads_as_part_of_the_loss(text: str) -> None:
+    assert attributions(text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker", "verb", "covered"), [
+    ("Officials said killed soldiers numbered 300.", "Officials", "said", "killed soldiers numbered 300."),
+    ("Officials say dead soldiers were left behind.", "Officials", "say", "dead soldiers were left behind."),
+    ("The ministry says missing soldiers number 300.", "ministry", "says", "missing soldiers number 300."),
+])
+def test_said_before_a_loss_still_reports_it(text: str, speaker: str, verb: str, covered: str) -> None:
+    assert attributions(text) == [(speaker, speaker, verb, covered, True, False)]
