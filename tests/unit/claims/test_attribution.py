@@ -208,3 +208,11 @@ def test_a_reporting_word_straight_before_a_loss_reads_as_part_of_the_loss(text:
 ])
 def test_said_before_a_loss_still_reports_it(text: str, speaker: str, verb: str, covered: str) -> None:
     assert attributions(text) == [(speaker, speaker, verb, covered, True, False)]
+
+
+@pytest.mark.parametrize(("tail", "verb"), [
+    ("said on Monday, saying", "saying"), ("said Monday, adding", "adding"), ("said, saying", "saying")])
+def test_the_speaker_goes_on_after_when_it_spoke(tail: str, verb: str) -> None:
+    text = f"Twelve soldiers were killed, police {tail} that 12 more were wounded."
+    assert attributions(text)[0] == (
+        "police", "police", "said", f"Twelve soldiers were killed, | {verb} that 12 more were wounded.", False, False)
