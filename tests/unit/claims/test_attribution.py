@@ -216,3 +216,18 @@ def test_the_speaker_goes_on_after_when_it_spoke(tail: str, verb: str) -> None:
     text = f"Twelve soldiers were killed, police {tail} that 12 more were wounded."
     assert attributions(text)[0] == (
         "police", "police", "said", f"Twelve soldiers were killed, | {verb} that 12 more were wounded.", False, False)
+
+
+@pytest.mark.parametrize(("text", "covered"), [
+    ("Russia claimed, without evidence, 200 lives were lost.", ", without evidence, 200 lives were lost."),
+    ("Russia claimed victory; 200 lives were lost.", "victory; 200 lives were lost."),
+    ("Russia claimed to have saved 200 lives.", "to have saved 200 lives."),
+    ("Hamas claimed the attack that took 200 lives.", "the attack that took 200 lives."),
+])
+def test_lives_beyond_what_is_claimed_leave_the_claim_a_claim(text: str, covered: str) -> None:
+    speaker = text.split()[0]
+    assert attributions(text) == [(speaker, speaker, "claimed", covered, True, False)]
+
+
+def test_a_war_that_claims_one_life_is_no_speaker() -> None:
+    assert attributions("The war claimed one more life.") == []
