@@ -132,6 +132,7 @@ def test_who_speaks_and_over_which_words(text: str, expected: list[tuple]) -> No
     "Deaths per 100,000 people rose to 12.",
     "At least 12 confirmed dead in Kharkiv strike",
     "Three people were reported killed in the strike.",
+    "Twelve reported wounded in Kharkiv strike",
 ])
 def test_a_passive_a_noun_or_a_toll_of_lives_names_no_speaker(text: str) -> None:
     assert attributions(text) == []
@@ -231,3 +232,12 @@ def test_lives_beyond_what_is_claimed_leave_the_claim_a_claim(text: str, covered
 
 def test_a_war_that_claims_one_life_is_no_speaker() -> None:
     assert attributions("The war claimed one more life.") == []
+
+
+@pytest.mark.parametrize(("text", "claimant", "phrase"), [
+    ("Pashinyan, who visited the front, said 12 soldiers were killed.", "Armenia", "Pashinyan, who visited the front"),
+    ("The spokesman of the army, Oleksandr Shtupun, said 12 soldiers were killed.",
+     "spokesman of the army, Oleksandr Shtupun", "spokesman of the army, Oleksandr Shtupun"),
+])
+def test_a_speaker_described_between_commas_is_named_with_the_description(text: str, claimant: str, phrase: str) -> None:
+    assert attributions(text) == [(claimant, phrase, "said", "12 soldiers were killed.", True, False)]
