@@ -132,6 +132,112 @@ def test_who_speaks_and_over_which_words(text: str, expected: list[tuple]) -> No
     "Deaths per 100,000 people rose to 12.",
     "At least 12 confirmed dead in Kharkiv strike",
     "Three people were reported killed in the strike.",
+    "Twelve reported wounded in Kharkiv strike",
 ])
 def test_a_passive_a_noun_or_a_toll_of_lives_names_no_speaker(text: str) -> None:
     assert attributions(text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Twelve soldiers were killed, according to the ministry on Telegram.", "ministry"),
+    ("Twelve soldiers were killed, according to the ministry in Kyiv.", "ministry"),
+    ("Twelve soldiers were killed, according to the ministry late last night.", "ministry"),
+    ("Twelve soldiers were killed, according to the ministry early this week.", "ministry"),
+    ("Twelve soldiers were killed, according to the governor during a briefing.", "governor"),
+    ("Twelve soldiers were killed, according to the governor at a briefing.", "governor"),
+    ("Twelve soldiers were killed, according to the ministry via Telegram.", "ministry"),
+    ("Twelve soldiers were killed, said the governor to reporters.", "governor"),
+    ("Twelve soldiers were killed, said a ministry source told to speak anonymously.", "ministry source"),
+    ("Twelve soldiers were killed, according to Armenia and the Azerbaijani army.", "Armenia and the Azerbaijani army"),
+    ("Twelve soldiers were killed, according to Armenia and the ministry.", "Armenia"),
+])
+def test_the_speaker_after_the_claim_ends_before_where_when_and_to_whom(text: str, speaker: str) -> None:
+    assert attributions(text)[0][1] == speaker
+
+
+def test_the_speaker_after_the_claim_ends_before_a_source_it_cites() -> None:
+    text = "Twelve soldiers were killed, according to the agency citing military sources."
+    assert [a[:4] for a in attributions(text)] == [
+        ("agency", "agency", "according", "Twelve soldiers were killed,"),
+        ("military sources", "military sources", "citing", "Twelve soldiers were killed, according to the agency")]
+
+
+@pytest.mark.parametrize("verb", ["adding", "saying"])
+def test_a_speaker_going_on_without_a_comma_still_goes_on(verb: str) -> None:
+    text = f"Twelve soldiers were killed, said the ministry {verb} that 12 more were wounded."
+    assert attributions(text) == [
+        ("ministry", "ministry", "said", f"Twelve soldiers were killed | {verb} that 12 more were wounded.", False, False),
+        ("ministry", "ministry", verb, "that 12 more were wounded.", True, False)]
+
+
+@pytest.mark.parametrize("pronoun", ["It", "He", "She", "They", "We"])
+def test_a_pronoun_is_not_remembered_in_place_of_the_speaker_it_stands_for(pronoun: str) -> None:
+    text = (f"Armenia's defence ministry said fighting went on. {pronoun} said two soldiers were wounded. "
+            "The ministry said 16 servicemen had been killed.")
+    assert claimants(text) == ["Armenia", "Armenia"]
+
+
+def test_a_report_of_nobody_named_is_not_remembered_as_the_last_speaker() -> None:
+    text = ("Armenia's defence ministry said fighting went on. There were reports that nine people were killed. "
+            "Sixteen servicemen had been killed, it said.")
+    assert claimants(text) == [None, "Armenia"]
+
+
+@pytest.mark.parametrize("text", [
+    "The war claims 200 lives every week.",
+    "Shelling kept claiming lives in Bakhmut.",
+    "Strikes claim 200 lives a month.",
+])
+def test_a_war_that_claims_lives_is_no_speaker(text: str) -> None:
+    assert attributions(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry reports wounded and dead in Kharkiv.",
+    "The ministry confirmed killed soldiers number 12.",
+    "Police announced dead soldiers numbered 12.",
+    "Police announced missing people number 12.",
+])
+def test_a_reporting_word_straight_before_a_loss_reads_as_part_of_the_loss(text: str) -> None:
+    assert attributions(text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker", "verb", "covered"), [
+    ("Officials said killed soldiers numbered 300.", "Officials", "said", "killed soldiers numbered 300."),
+    ("Officials say dead soldiers were left behind.", "Officials", "say", "dead soldiers were left behind."),
+    ("The ministry says missing soldiers number 300.", "ministry", "says", "missing soldiers number 300."),
+])
+def test_said_before_a_loss_still_reports_it(text: str, speaker: str, verb: str, covered: str) -> None:
+    assert attributions(text) == [(speaker, speaker, verb, covered, True, False)]
+
+
+@pytest.mark.parametrize(("tail", "verb"), [
+    ("said on Monday, saying", "saying"), ("said Monday, adding", "adding"), ("said, saying", "saying")])
+def test_the_speaker_goes_on_after_when_it_spoke(tail: str, verb: str) -> None:
+    text = f"Twelve soldiers were killed, police {tail} that 12 more were wounded."
+    assert attributions(text)[0] == (
+        "police", "police", "said", f"Twelve soldiers were killed, | {verb} that 12 more were wounded.", False, False)
+
+
+@pytest.mark.parametrize(("text", "covered"), [
+    ("Russia claimed, without evidence, 200 lives were lost.", ", without evidence, 200 lives were lost."),
+    ("Russia claimed victory; 200 lives were lost.", "victory; 200 lives were lost."),
+    ("Russia claimed to have saved 200 lives.", "to have saved 200 lives."),
+    ("Hamas claimed the attack that took 200 lives.", "the attack that took 200 lives."),
+])
+def test_lives_beyond_what_is_claimed_leave_the_claim_a_claim(text: str, covered: str) -> None:
+    speaker = text.split()[0]
+    assert attributions(text) == [(speaker, speaker, "claimed", covered, True, False)]
+
+
+def test_a_war_that_claims_one_life_is_no_speaker() -> None:
+    assert attributions("The war claimed one more life.") == []
+
+
+@pytest.mark.parametrize(("text", "claimant", "phrase"), [
+    ("Pashinyan, who visited the front, said 12 soldiers were killed.", "Armenia", "Pashinyan, who visited the front"),
+    ("The spokesman of the army, Oleksandr Shtupun, said 12 soldiers were killed.",
+     "spokesman of the army, Oleksandr Shtupun", "spokesman of the army, Oleksandr Shtupun"),
+])
+def test_a_speaker_described_between_commas_is_named_with_the_description(text: str, claimant: str, phrase: str) -> None:
+    assert attributions(text) == [(claimant, phrase, "said", "12 soldiers were killed.", True, False)]

@@ -113,6 +113,14 @@ def test_the_channels_own_institution_is_its_owner() -> None:
     assert speaker(text, "a monitoring group", owner="Ukraine") == Speaker("monitoring group", "monitoring group")
 
 
+def test_an_institution_named_in_full_on_the_channel_is_its_owner_but_another_countrys_is_not() -> None:
+    text = "The Operational Command South said 12 Russian soldiers were killed."
+    assert speaker(text, "The Operational Command South", owner="Ukraine") == Speaker("Ukraine", "Operational Command South")
+    assert speaker(text, "The Operational Command South") == Speaker("Operational Command South", "Operational Command South")
+    text = "Russia's defence ministry said 12 Ukrainian soldiers were killed."
+    assert speaker(text, "Russia's defence ministry", owner="Ukraine") == Speaker("Russia", "Russia's defence ministry")
+
+
 def test_the_ministry_after_a_ministry_is_that_ministry() -> None:
     text = "Armenia's defence ministry said fighting went on overnight. The ministry said 16 servicemen had been killed."
     assert claimants(text) == [("Armenia", "ministry")]
