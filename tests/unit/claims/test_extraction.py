@@ -39,6 +39,14 @@ def test_history_is_judged_against_the_article_date() -> None:
     assert not one("Armenia said on September 30 that 16 soldiers had been killed.", date(2020, 10, 3)).historical
 
 
+def test_a_year_before_the_verb_is_when_not_how_many() -> None:
+    claim = one("A raid in 1945 killed 12 sailors, the museum now says.", date(2024, 5, 8))
+    assert (claim.count.min, claim.count.max, claim.subject, claim.historical) == (12, 12, "soldier", True)
+    recent = one("A strike in 2024 killed 12 people, officials said.", date(2024, 5, 8))
+    assert (recent.count.min, recent.subject) == (12, "person")
+    assert one("The toll rose to 2,023 killed, officials said.").count.min == 2023  # a count with its comma
+
+
 def test_a_date_without_a_year_is_the_nearest_one_not_far_ahead() -> None:
     announced = one("Armenia and Azerbaijan agreed a humanitarian ceasefire from noon on October 10.", date(2020, 10, 7))
     assert (announced.date, announced.historical) == (date(2020, 10, 10), False)
