@@ -47,6 +47,13 @@ def test_a_year_before_the_verb_is_when_not_how_many() -> None:
     assert one("The toll rose to 2,023 killed, officials said.").count.min == 2023  # a count with its comma
 
 
+def test_a_time_the_claim_is_counted_from_does_not_make_it_history() -> None:
+    published = date(2020, 10, 5)
+    assert not one("After a 2016 offensive, 30 soldiers were killed in new clashes, the ministry said.", published).historical
+    assert not one("Since the 2014 revolution, 300 soldiers were killed, the ministry said.", published).historical
+    assert not one("From the 2016 clashes onward, 40 soldiers were killed, the ministry said.", published).historical
+
+
 def test_a_date_without_a_year_is_the_nearest_one_not_far_ahead() -> None:
     announced = one("Armenia and Azerbaijan agreed a humanitarian ceasefire from noon on October 10.", date(2020, 10, 7))
     assert (announced.date, announced.historical) == (date(2020, 10, 10), False)
