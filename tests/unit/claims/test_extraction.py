@@ -54,6 +54,16 @@ def test_a_time_the_claim_is_counted_from_does_not_make_it_history() -> None:
     assert not one("From the 2016 clashes onward, 40 soldiers were killed, the ministry said.", published).historical
 
 
+def test_a_time_in_an_aside_or_before_a_comma_does_not_date_the_claim() -> None:
+    published = date(2020, 10, 5)
+    assert not one("Armenia, who lost the 2016 clashes, said 12 soldiers were killed.", published).historical
+    assert not one("After 2016, ceasefire violations rose sharply, officials said.", published).historical
+
+
+def test_may_after_on_is_the_month() -> None:
+    assert one("Shelling on May the fifth killed 12 people, officials said.", date(2020, 10, 5)).historical
+
+
 def test_a_date_without_a_year_is_the_nearest_one_not_far_ahead() -> None:
     announced = one("Armenia and Azerbaijan agreed a humanitarian ceasefire from noon on October 10.", date(2020, 10, 7))
     assert (announced.date, announced.historical) == (date(2020, 10, 10), False)
