@@ -167,6 +167,7 @@ def test_a_phrase_of_the_past_is_read_once_whole() -> None:
     (6, None, date(2024, 6, 15), 2024),
     (9, None, date(2024, 6, 15), 2024),
     (10, None, date(2024, 6, 15), 2023),
+    (1, None, date(2020, 10, 1), 2021),  # a month counts from its first day: January 1 is 92 days ahead
 ])
 def test_year_of_a_date_named_without_one(month: int, day: int | None, published: date, year: int) -> None:
     assert year_of(month, day, published) == year
