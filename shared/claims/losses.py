@@ -112,8 +112,8 @@ def _phrase_at(view: SentenceView, i: int) -> LossPhrase | None:
             own = view.word(j + 1) in OWN
             j += 2 if view.word(j + 1) not in ("them", "those") else 2
     head = noun_head(view, j, singular=quantity.min == 1 and quantity.max == 1)
-    if head is not None and head.subject is None and _is_year(view, quantity):
-        return None  # "a raid in 1945 killed 12 sailors": the year, not a count of the killed
+    if head is not None and head.subject is None and (_is_year(view, quantity) or _is_day(view, quantity)):
+        return None  # "a raid in 1945 killed 12 sailors", "a strike on September 4 killed": when, not how many
     if head is not None:
         return LossPhrase(i, head.end, quantity, head.subject, head.side, own or head.own, head.enemy, head.nominal)
     if view.word(j) == "others":  # "wounded two others": whoever was named before
@@ -142,6 +142,12 @@ def _is_year(view: SentenceView, quantity: Quantity) -> bool:
     """A bare four-figure number of this or the last century: "1945", not "1,945"."""
     value = quantity.exact_value
     return value is not None and 1900 <= value <= 2100 and view.tokens[quantity.start].text.isdigit()
+
+
+def _is_day(view: SentenceView, quantity: Quantity) -> bool:
+    """The day after a month's name: "September 4"."""
+    before = quantity.start - 1
+    return before >= 0 and view.tokens[before].capitalized and view.words[before] in view.lex.months
 
 
 def _counts_things(view: SentenceView, k: int) -> bool:

@@ -45,6 +45,17 @@ def test_a_year_before_the_verb_is_when_not_how_many() -> None:
     recent = one("A strike in 2024 killed 12 people, officials said.", date(2024, 5, 8))
     assert (recent.count.min, recent.subject) == (12, "person")
     assert one("The toll rose to 2,023 killed, officials said.").count.min == 2023  # a count with its comma
+    dated = one("A strike on September 4 killed 12 soldiers, officials said.", date(2020, 10, 5))
+    assert (dated.count.min, dated.date) == (12, date(2020, 9, 4))
+
+
+def test_a_time_just_after_the_loss_or_a_few_words_on_dates_it() -> None:
+    assert one("Shelling killed 12 soldiers yesterday, officials said.").date == date(2020, 10, 4)
+    nine_words_on = "Twelve soldiers were killed in heavy fighting along the eastern front line on Monday, officials said."
+    assert one(nine_words_on).date == date(2020, 10, 5)
+    ten_words_on = "Twelve soldiers were killed in the heavy fighting along the eastern front line on Monday, officials said."
+    assert one(ten_words_on).date is None
+    assert one("After the talks, 12 soldiers were killed on Monday, officials said.").date == date(2020, 10, 5)
 
 
 def test_a_time_the_claim_is_counted_from_does_not_make_it_history() -> None:
