@@ -71,6 +71,16 @@ def test_a_time_in_an_aside_or_before_a_comma_does_not_date_the_claim() -> None:
     assert not one("After 2016, ceasefire violations rose sharply, officials said.", published).historical
 
 
+def test_an_earlier_time_elsewhere_in_the_sentence_dates_the_claim_only_when_it_is_history() -> None:
+    published = date(2020, 10, 5)
+    told_now = one("Officials now say twelve sailors were killed, the museum said of the 1945 raid.", published)
+    assert told_now.historical  # "now" comes before the claim, not between it and the raid
+    month_back = one("Twelve soldiers were killed, officials said on September 4.", published)
+    assert (month_back.historical, month_back.date) == (False, None)
+    impossible = one("Twelve soldiers were killed, officials said on February 30.", published)
+    assert (impossible.historical, impossible.date) == (False, None)
+
+
 def test_may_after_on_is_the_month() -> None:
     assert one("Shelling on May the fifth killed 12 people, officials said.", date(2020, 10, 5)).historical
 
