@@ -13,7 +13,7 @@ from .loss_claims import Loss, asserted, loss_from, subset_of
 from .losses import LossPhrase, find_loss_phrases
 from .tolls import find_tolls, toll_subsets
 from .triggers import Trigger, left_trigger, right_trigger
-from .uncounted import dead_bodies, find_uncounted
+from .uncounted import bare_plurals, dead_bodies, find_uncounted
 from .view import SentenceView
 
 
@@ -44,6 +44,7 @@ def find_losses(view: SentenceView) -> list[Loss]:
     losses.extend(toll_subsets(view, phrases, tolls, claimed))
     losses.extend(find_uncounted(view, phrases))
     losses.extend(dead_bodies(view, losses))
+    losses.extend(bare_plurals(view, losses))
     return sorted(losses, key=lambda loss: loss.start)
 
 

@@ -105,7 +105,7 @@ class _Reader:
         side = loss.side or loss.loser
         if side is None and (loss.enemy or loss.by_speaker):
             side = opponent(claimant) or adversary_of(party_of(claimant))
-        if side is None and (agent := _agent_after(self.view, loss.end)) is not None:
+        if side is None and (agent := loss.agent or _agent_after(self.view, loss.end)) is not None:
             side = opponent(agent) or adversary_of(party_of(agent))  # "taken hostage by Hamas": Israel's
         if side is None and claimant is not None and is_side(claimant):
             # a party's own people: "its soldiers", or soldiers it says were killed

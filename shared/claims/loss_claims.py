@@ -41,6 +41,8 @@ class Loss:
     """Said as something that befell them ("were killed", "deaths") rather than done by an agent."""
     by_speaker: bool = False
     """Done by the speaker's own forces ("our defenders shot down"): the loss is the enemy's."""
+    agent: str | None = None
+    """The belligerent named as doing it ("Hamas gunmen captured"): the loss is its adversary's."""
 
 
 def subset_of(view: SentenceView, phrase: LossPhrase, losses: list[Loss]) -> Trigger | None:
@@ -65,8 +67,8 @@ def loss_from(view: SentenceView, phrase: LossPhrase, trigger: Trigger, earlier:
         if subject is None:
             return None
     category = _fit(category, subject)
-    if category is None or _figurative(view, trigger, subject) or (phrase.kin and category == "killed"):
-        return None  # "the death of his grandmother" gives no cause: someone's missing or taken relative only
+    if category is None or _figurative(view, trigger, subject) or (phrase.kin and category == "killed" and not _violent(view, trigger)):
+        return None  # "the death of his grandmother" gives no cause; "his daughter was shot dead" does
     if subject.name == "person" and phrase.side in ARMED_GROUPS and view.words[phrase.end - 1] in _MEMBERS:
         subject = Subject("militant", subject.plural, True)  # "several Hezbollah members"
     quantity = phrase.quantity
@@ -77,8 +79,16 @@ def loss_from(view: SentenceView, phrase: LossPhrase, trigger: Trigger, earlier:
     return Loss(
         category, subject.name, count, approximate, side, start, end, basis, phrase.own,
         phrase.enemy or trigger.enemy_loser, trigger.loser, suffered=not trigger.active,
-        by_speaker=trigger.by_speaker,
+        by_speaker=trigger.by_speaker, agent=trigger.agent,
     )
+
+
+_VIOLENT_STEMS = ("kill", "shot", "shoot", "murder", "slain", "slay", "execut", "stabbed", "behead", "massacr")
+
+
+def _violent(view: SentenceView, trigger: Trigger) -> bool:
+    """A death said to have been dealt ("was killed", "shot dead"), not one that just came."""
+    return any(view.words[k].startswith(_VIOLENT_STEMS) for k in range(trigger.start, max(trigger.end, trigger.start + 1)))
 
 
 def _figurative(view: SentenceView, trigger: Trigger, subject: Subject) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .actors import actor_at, is_side
 from .interposed import skip_aside, skip_place
 from .numbers import parse_quantity
+from .phrases import Match
 from .view import SentenceView
 
 _MAX_AUX = 5
@@ -23,6 +24,8 @@ class Trigger:
     enemy_loser: bool = False
     active: bool = False
     by_speaker: bool = False
+    agent: str | None = None
+    """The belligerent named as doing it ("Hamas gunmen captured ...")."""
 
 
 def left_trigger(view: SentenceView, start: int) -> Trigger | None:
@@ -31,20 +34,53 @@ def left_trigger(view: SentenceView, start: int) -> Trigger | None:
     while j > 0 and view.words[j - 1] in lex.object_gap and start - j < 3:
         j -= 1
     found = lex.active.match_ending(view.words, j)
+    if found is None and view.words[start:start + 3].count("bodies") and lex.bodies_found:
+        found = _bodies_found(view, j, ending=True)  # "rescuers recovered 260 bodies"
     if found is None:
         return None
-    loser, enemy = None, False
+    loser, enemy, agent = None, False, None
+    active = not view.words[found.start].startswith(("the", "death", "bodies", "remains"))
     if view.words[found.start] in lex.loss_verbs:
         loser, enemy = loser_before(view, found.start)
-    active = not view.words[found.start].startswith(("the", "death", "bodies", "remains"))
-    return Trigger(found.value, found.start, found.end, loser, enemy, active, _by_speaker(view, found.start))
+    elif active:
+        agent = agent_before(view, found.start)
+    return Trigger(found.value, found.start, found.end, loser, enemy, active, _by_speaker(view, found.start), agent)
+
+
+def _bodies_found(view: SentenceView, k: int, ending: bool = False) -> Match[str] | None:
+    """ "260 bodies have been recovered", "rescuers pulled out 12 bodies": the dead, found."""
+    table = view.lex.bodies_found
+    found = table.match_ending(view.words, k) if ending else table.match(view.words, k)
+    return None if found is None else Match("killed", found.start, found.end)
+
+
+def _acting_clause_start(view: SentenceView, verb: int) -> int:
+    """Where the clause that does what the verb says begins; for "..., destroying four planes"
+    the clause before the participle."""
+    start = view.clause_start(verb)
+    if view.words[verb].endswith("ing") and view.word(start - 1) == ",":
+        start = view.clause_start(start - 1)
+    return start
+
+
+_TARGET_PREPOSITIONS = frozenset({"on", "against", "in", "at", "near", "into", "over", "of", "inside"})
+"""Before a side named as the place or target of an attack ("a strike on Russian positions")."""
+
+
+def agent_before(view: SentenceView, verb: int) -> str | None:
+    """The belligerent nearest before an active verb of harm, as its subject: "Hamas gunmen
+    captured", "Russian troops killed", "Azerbaijani forces stormed the village, killing"; none
+    when that side is the object of a preposition ("a strike on Russian positions killed")."""
+    for k in range(verb - 1, max(_acting_clause_start(view, verb), verb - 8) - 1, -1):
+        actor = actor_at(view, k)
+        if actor is not None and is_side(actor.value):
+            return None if view.word(k - 1) in _TARGET_PREPOSITIONS else actor.value
+    return None
 
 
 def _by_speaker(view: SentenceView, verb: int) -> bool:
     """ "Our defenders shot down", "its forces had destroyed", "we destroyed"."""
-    start = view.clause_start(verb)
-    if view.words[verb].endswith("ing") and view.word(start - 1) == ",":
-        start = view.clause_start(start - 1)  # "..., destroying four planes": the clause before acts
+    start = _acting_clause_start(view, verb)
     for k in range(verb - 1, max(start, verb - 12) - 1, -1):
         if view.words[k] in ("our", "we", "us"):
             return True
@@ -79,6 +115,8 @@ def right_trigger(view: SentenceView, end: int) -> Trigger | None:
         skipped.append(view.words[k])
         k += 1
     found = view.match(lex.passive, k)
+    if found is None and view.words[end - 1] == "bodies" and skipped:
+        found = _bodies_found(view, k)
     if found is None or (found.value == "missing" and view.word(found.end) == "out"):
         return None  # "children missing out on education"
     # "soldiers killed civilians", "an officer who has shot dead three people" are active: a loss

@@ -93,6 +93,7 @@ class Lexicon:
     out_of_sight: frozenset[str] = frozenset()
     taking: frozenset[str] = frozenset()
     seasons: dict[str, tuple[int, int]] | None = None
+    bodies_found: PhraseTable[str] | None = None
 
     def model_subject(self, word: str) -> Subject | None:
         """The equipment a weapon name or model code stands for ("su-25s" -> aircraft)."""
@@ -186,6 +187,7 @@ def _compile(data: ModuleType) -> Lexicon:
         out_of_sight=frozenset(getattr(data, "OUT_OF_SIGHT", ())),
         taking=frozenset(getattr(data, "TAKING", ())),
         seasons=dict(getattr(data, "SEASONS", {})),
+        bodies_found=flat(getattr(data, "BODIES_FOUND", ())),
     )
 
 

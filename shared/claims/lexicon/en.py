@@ -82,10 +82,12 @@ AGE_MARKERS = ["aged", "age", "ages", "the ages of", "ages of", "age of"]
 PEOPLE = {
     "person": (
         ["person", "individual", "man", "victim", "member", "citizen", "body",
-         "father", "dad", "brother", "husband", "son", "daughter", "grandfather"],
+         "father", "dad", "brother", "husband", "son", "daughter", "grandfather", "son-in-law",
+         "daughter-in-law", "relative", "family member", "partygoer", "festival-goer"],
         ["people", "persons", "individuals", "men", "victims", "members", "citizens",
          "staff members", "staff", "employees", "colleagues", "workers",
-         "bodies"],
+         "bodies", "relatives", "family members", "loved ones", "parents", "partygoers",
+         "festival-goers", "festivalgoers", "revellers", "revelers"],
     ),
     "civilian": (
         ["civilian", "resident", "villager", "inhabitant", "non-combatant", "passer-by",
@@ -310,6 +312,10 @@ PASSIVE = {
                    "dead or injured", "dead and injured", "wounded or killed",
                    "injured or killed"],
 }
+# What finds bodies: counted bodies found are that many dead ("260 bodies were recovered",
+# "rescuers pulled out 12 bodies"), where people found are not ("12 people were found alive").
+BODIES_FOUND = ["found", "recovered", "discovered", "retrieved", "pulled out", "pulled from",
+                "exhumed", "unearthed", "identified", "collected", "brought out", "found dead"]
 # Nouns that are themselves the loss ("40 deaths", "97 wounded").
 NOMINAL = {
     "killed": ["deaths", "death", "fatalities", "fatality", "dead", "killed", "killings",
