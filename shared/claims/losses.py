@@ -139,7 +139,7 @@ def _is_bare_count(view: SentenceView, quantity: Quantity) -> bool:
 
 
 def _is_year(view: SentenceView, quantity: Quantity) -> bool:
-    """A bare four-figure number of this or the last century: "1945", not "1,945"."""
+    """A number from 1900 to 2100 written as bare figures: "1945", not "1,945"."""
     value = quantity.exact_value
     return value is not None and 1900 <= value <= 2100 and view.tokens[quantity.start].text.isdigit()
 
