@@ -112,6 +112,8 @@ def _phrase_at(view: SentenceView, i: int) -> LossPhrase | None:
             own = view.word(j + 1) in OWN
             j += 2 if view.word(j + 1) not in ("them", "those") else 2
     head = noun_head(view, j, singular=quantity.min == 1 and quantity.max == 1)
+    if head is not None and head.subject is None and (_is_year(view, quantity) or _is_day(view, quantity)):
+        return None  # "a raid in 1945 killed 12 sailors", "a strike on September 4 killed": when, not how many
     if head is not None:
         return LossPhrase(i, head.end, quantity, head.subject, head.side, own or head.own, head.enemy, head.nominal)
     if view.word(j) == "others":  # "wounded two others": whoever was named before
@@ -126,8 +128,7 @@ def _is_bare_count(view: SentenceView, quantity: Quantity) -> bool:
     after = view.word(quantity.end)
     if after in view.lex.unit_words or after in _BARE_STOPS or after == "of":
         return False
-    value = quantity.exact_value
-    if value is not None and 1900 <= value <= 2100 and view.tokens[quantity.start].text.isdigit():
+    if _is_year(view, quantity):
         return False
     if view.words[quantity.start] == "one" and quantity.end == quantity.start + 1:
         return False  # "one that hit a hospital" is a pronoun
@@ -135,6 +136,18 @@ def _is_bare_count(view: SentenceView, quantity: Quantity) -> bool:
     if before in ("no", "number", "$", "€", "£", "page", "article", "resolution", "(", "+"):
         return False
     return not (_counts_things(view, quantity.end) or _is_age(view, quantity))
+
+
+def _is_year(view: SentenceView, quantity: Quantity) -> bool:
+    """A number from 1900 to 2100 written as bare figures: "1945", not "1,945"."""
+    value = quantity.exact_value
+    return value is not None and 1900 <= value <= 2100 and view.tokens[quantity.start].text.isdigit()
+
+
+def _is_day(view: SentenceView, quantity: Quantity) -> bool:
+    """The day after a month's name: "September 4"."""
+    before = quantity.start - 1
+    return before >= 0 and view.tokens[before].capitalized and view.words[before] in view.lex.months
 
 
 def _counts_things(view: SentenceView, k: int) -> bool:

@@ -39,6 +39,52 @@ def test_history_is_judged_against_the_article_date() -> None:
     assert not one("Armenia said on September 30 that 16 soldiers had been killed.", date(2020, 10, 3)).historical
 
 
+def test_a_year_before_the_verb_is_when_not_how_many() -> None:
+    claim = one("A raid in 1945 killed 12 sailors, the museum now says.", date(2024, 5, 8))
+    assert (claim.count.min, claim.count.max, claim.subject, claim.historical) == (12, 12, "soldier", True)
+    recent = one("A strike in 2024 killed 12 people, officials said.", date(2024, 5, 8))
+    assert (recent.count.min, recent.subject) == (12, "person")
+    assert one("The toll rose to 2,023 killed, officials said.").count.min == 2023  # a count with its comma
+    dated = one("A strike on September 4 killed 12 soldiers, officials said.", date(2020, 10, 5))
+    assert (dated.count.min, dated.date) == (12, date(2020, 9, 4))
+
+
+def test_a_time_just_after_the_loss_or_a_few_words_on_dates_it() -> None:
+    assert one("Shelling killed 12 soldiers yesterday, officials said.").date == date(2020, 10, 4)
+    nine_words_on = "Twelve soldiers were killed in heavy fighting along the eastern front line on Monday, officials said."
+    assert one(nine_words_on).date == date(2020, 10, 5)
+    ten_words_on = "Twelve soldiers were killed in the heavy fighting along the eastern front line on Monday, officials said."
+    assert one(ten_words_on).date is None
+    assert one("After the talks, 12 soldiers were killed on Monday, officials said.").date == date(2020, 10, 5)
+
+
+def test_a_time_the_claim_is_counted_from_does_not_make_it_history() -> None:
+    published = date(2020, 10, 5)
+    assert not one("After a 2016 offensive, 30 soldiers were killed in new clashes, the ministry said.", published).historical
+    assert not one("Since the 2014 revolution, 300 soldiers were killed, the ministry said.", published).historical
+    assert not one("From the 2016 clashes onward, 40 soldiers were killed, the ministry said.", published).historical
+
+
+def test_a_time_in_an_aside_or_before_a_comma_does_not_date_the_claim() -> None:
+    published = date(2020, 10, 5)
+    assert not one("Armenia, who lost the 2016 clashes, said 12 soldiers were killed.", published).historical
+    assert not one("After 2016, ceasefire violations rose sharply, officials said.", published).historical
+
+
+def test_an_earlier_time_elsewhere_in_the_sentence_dates_the_claim_only_when_it_is_history() -> None:
+    published = date(2020, 10, 5)
+    told_now = one("Officials now say twelve sailors were killed, the museum said of the 1945 raid.", published)
+    assert told_now.historical  # "now" comes before the claim, not between it and the raid
+    month_back = one("Twelve soldiers were killed, officials said on September 4.", published)
+    assert (month_back.historical, month_back.date) == (False, None)
+    impossible = one("Twelve soldiers were killed, officials said on February 30.", published)
+    assert (impossible.historical, impossible.date) == (False, None)
+
+
+def test_may_after_on_is_the_month() -> None:
+    assert one("Shelling on May the fifth killed 12 people, officials said.", date(2020, 10, 5)).historical
+
+
 def test_a_date_without_a_year_is_the_nearest_one_not_far_ahead() -> None:
     announced = one("Armenia and Azerbaijan agreed a humanitarian ceasefire from noon on October 10.", date(2020, 10, 7))
     assert (announced.date, announced.historical) == (date(2020, 10, 10), False)

@@ -167,6 +167,7 @@ def test_a_phrase_of_the_past_is_read_once_whole() -> None:
     (6, None, date(2024, 6, 15), 2024),
     (9, None, date(2024, 6, 15), 2024),
     (10, None, date(2024, 6, 15), 2023),
+    (1, None, date(2020, 10, 1), 2021),  # a month counts from its first day: January 1 is 92 days ahead
 ])
 def test_year_of_a_date_named_without_one(month: int, day: int | None, published: date, year: int) -> None:
     assert year_of(month, day, published) == year
@@ -184,3 +185,32 @@ def test_a_date_more_than_a_month_before_the_article_is_history() -> None:
     assert historical("Since 2014 14,000 died, and years ago 5.", date(2024, 6, 15))
     assert historical("Years ago 5 died.", None)
     assert not historical("In 2016 5 died.", None)
+
+
+def test_a_month_with_an_end_does_not_reach_the_present() -> None:
+    assert times("Fighting from June to August killed 40 people.")[0][4] is False
+    assert times("Armenia and Azerbaijan have fought since 2020.")[0][4] is True  # "and" before it ends nothing
+
+
+def test_may_at_the_head_of_a_wish_is_no_month() -> None:
+    assert times("May the fighting end soon.") == []
+
+
+def test_a_number_ending_the_sentence_is_no_day() -> None:
+    assert times("The toll rose to 12") == []
+
+
+def test_years_in_a_list_are_not_one_range() -> None:
+    assert times("Clashes in 2014, 2016 and 2020 killed hundreds.")[0][1:3] == span(date(2014, 1, 1), date(2014, 12, 31))
+    assert times("Deaths rose in 2022 to 45, the ministry said.") == [
+        ("2022", date(2022, 1, 1), date(2022, 12, 31), False, False)]  # "to 45" is the toll, not 2045
+
+
+def test_ranges_of_years_written_short() -> None:
+    assert times("The 1992–94 war killed 30,000 people.")[0][1:3] == (date(1992, 1, 1), date(1994, 12, 31))
+    assert times("The 2014-14 season was calm.")[0][1:3] == (date(2014, 1, 1), date(2014, 12, 31))
+
+
+def test_last_fall_is_a_season() -> None:
+    assert times("Fighting last fall killed 40 people.") == [
+        ("last fall", date(2023, 9, 1), date(2023, 11, 30), False, False)]
