@@ -34,7 +34,7 @@ def left_trigger(view: SentenceView, start: int) -> Trigger | None:
     while j > 0 and view.words[j - 1] in lex.object_gap and start - j < 3:
         j -= 1
     found = lex.active.match_ending(view.words, j)
-    if found is None and view.words[start:start + 3].count("bodies") and lex.bodies_found:
+    if found is None and "bodies" in view.words[start:start + 3]:
         found = _bodies_found(view, j, ending=True)  # "rescuers recovered 260 bodies"
     if found is None:
         return None

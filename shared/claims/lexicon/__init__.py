@@ -93,8 +93,8 @@ class Lexicon:
     out_of_sight: frozenset[str] = frozenset()
     taking: frozenset[str] = frozenset()
     seasons: dict[str, tuple[int, int]] | None = None
-    bodies_found: PhraseTable[str] | None = None
-    attacks: PhraseTable[str] | None = None
+    bodies_found: PhraseTable[str] = PhraseTable()
+    attacks: PhraseTable[str] = PhraseTable()
 
     def model_subject(self, word: str) -> Subject | None:
         """The equipment a weapon name or model code stands for ("su-25s" -> aircraft)."""
